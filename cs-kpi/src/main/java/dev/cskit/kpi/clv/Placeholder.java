@@ -1,0 +1,4 @@
+package dev.cskit.kpi.clv;
+
+final class Placeholder {
+}
