@@ -11,6 +11,7 @@ module dev.cskit.core {
     requires com.fasterxml.jackson.dataformat.yaml;
 
     exports dev.cskit.core;
+    exports dev.cskit.core.store;
 
     opens dev.cskit.core to com.fasterxml.jackson.databind;
 }

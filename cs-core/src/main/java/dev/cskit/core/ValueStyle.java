@@ -12,8 +12,8 @@ import org.immutables.value.Value;
  * <p>Generated implementations are package-private and hidden behind the abstract value type
  * ({@code overshadowImplementation}); callers build values through the type's own nested
  * {@code Builder} and never name a generated class. Accessors are nouns ({@code name()}, not
- * {@code getName()}), collections default to empty and {@code Optional} stands for an absent
- * value.
+ * {@code getName()}), a builder starts from an existing value with {@code copyFrom},
+ * collections default to empty and {@code Optional} stands for an absent value.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
@@ -22,6 +22,7 @@ import org.immutables.value.Value;
         builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
         overshadowImplementation = true,
         jdkOnly = true,
+        from = "copyFrom",
         defaults = @Value.Immutable(copy = true))
 public @interface ValueStyle {
 }
