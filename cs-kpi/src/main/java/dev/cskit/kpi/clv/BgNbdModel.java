@@ -75,10 +75,16 @@ public final class BgNbdModel {
      * @param customers the customers' purchase summaries, at least one
      * @return the fitted parameters with their log-likelihood
      * @throws dev.cskit.core.InvalidInputException if {@code customers} is empty or holds null
-     * @throws ModelFitException if the optimiser does not converge
+     * @throws ModelFitException if the optimiser does not converge, or the likelihood has no
+     *     interior maximum (for example when no customer repeats) so that a parameter diverges
      */
     public static BgNbdFit fit(Collection<PurchaseSummary> customers) {
         Map<PurchaseSummary, Integer> counts = countDistinct(customers);
+        if (customers.stream().allMatch(c -> c.frequency() == 0)) {
+            throw new ModelFitException("BG/NBD fit on " + customers.size() + " customers has"
+                    + " no maximum: nobody made a repeat purchase, so purchase rates and"
+                    + " dropout cannot be told apart");
+        }
         double meanAge = customers.stream().mapToDouble(PurchaseSummary::age).average()
                 .orElseThrow();
 
@@ -88,7 +94,8 @@ public final class BgNbdModel {
         for (int i = 0; i < distinct.length; i++) {
             weights[i] = counts.get(distinct[i]);
         }
-        double[] found = MaximumLikelihood.maximise("BG/NBD", customers.size(), p -> {
+        String[] names = {"r", "alpha", "a", "b"};
+        double[] found = MaximumLikelihood.maximise("BG/NBD", names, customers.size(), p -> {
             double sum = 0;
             for (int i = 0; i < distinct.length; i++) {
                 sum += weights[i] * logLikelihood(p[0], p[1], p[2], p[3], distinct[i]);

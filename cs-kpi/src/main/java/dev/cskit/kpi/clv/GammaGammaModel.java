@@ -66,8 +66,9 @@ public final class GammaGammaModel {
      * @param customers the repeat buyers' spend summaries, at least one
      * @return the fitted parameters with their log-likelihood
      * @throws dev.cskit.core.InvalidInputException if {@code customers} is empty or holds null
-     * @throws ModelFitException if the optimiser does not converge, for example when every
-     *     customer has the same mean value
+     * @throws ModelFitException if the optimiser does not converge, or the likelihood has no
+     *     interior maximum (for example when every customer has the same mean value) so that
+     *     a parameter diverges
      */
     public static GammaGammaFit fit(Collection<SpendSummary> customers) {
         Checks.require(customers != null && !customers.isEmpty(), "customers",
@@ -86,7 +87,8 @@ public final class GammaGammaModel {
         for (int i = 0; i < distinct.length; i++) {
             weights[i] = counts.get(distinct[i]);
         }
-        double[] found = MaximumLikelihood.maximise("Gamma-Gamma", customers.size(), p -> {
+        String[] names = {"p", "q", "gamma"};
+        double[] found = MaximumLikelihood.maximise("Gamma-Gamma", names, customers.size(), p -> {
             double sum = 0;
             for (int i = 0; i < distinct.length; i++) {
                 sum += weights[i] * logLikelihood(p[0], p[1], p[2], distinct[i]);

@@ -18,12 +18,17 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * parameter set. Nelder-Mead can stall on a ridge, so the search is restarted from its own
  * optimum with a fresh simplex until a restart no longer improves the log-likelihood by more
  * than {@code 1e-9}.
+ *
+ * <p>A likelihood without an interior maximum (nobody repeats, every value the same) sends
+ * some parameters towards 0 or infinity; a fit whose parameters end more than a factor
+ * {@code 1e8} away from their starting values is reported as diverged rather than returned.
  */
 final class MaximumLikelihood {
 
     private static final int MAX_EVALUATIONS = 20_000;
     private static final int MAX_RESTARTS = 20;
     private static final double RESTART_GAIN = 1e-9;
+    private static final double MAX_LOG_DRIFT = Math.log(1e8);
 
     private MaximumLikelihood() {
     }
@@ -32,13 +37,15 @@ final class MaximumLikelihood {
      * Returns the parameters (not their logs) that maximise the log-likelihood.
      *
      * @param model the model's name, for messages
+     * @param names the parameters' names, for messages
      * @param customers the number of customers, for messages
      * @param logLikelihood the log-likelihood of a parameter vector
      * @param start the starting parameters, all {@code > 0}
      * @return the maximising parameters followed by the maximum, in one array
-     * @throws ModelFitException if the optimiser does not converge or the maximum is not finite
+     * @throws ModelFitException if the optimiser does not converge, the maximum is not finite
+     *     or a parameter diverged
      */
-    static double[] maximise(String model, int customers,
+    static double[] maximise(String model, String[] names, int customers,
             ToDoubleFunction<double[]> logLikelihood, double[] start) {
         ObjectiveFunction objective = new ObjectiveFunction(logs -> {
             double value = logLikelihood.applyAsDouble(exp(logs));
@@ -54,6 +61,7 @@ final class MaximumLikelihood {
             point = optimum.getPoint();
             best = optimum.getValue();
             if (gain <= RESTART_GAIN) {
+                checkDrift(model, names, customers, start, point);
                 return result(model, customers, exp(point), best);
             }
         }
@@ -71,6 +79,18 @@ final class MaximumLikelihood {
         } catch (TooManyEvaluationsException e) {
             throw new ModelFitException(model + " fit on " + customers + " customers did not"
                     + " converge within " + MAX_EVALUATIONS + " likelihood evaluations", e);
+        }
+    }
+
+    private static void checkDrift(String model, String[] names, int customers, double[] start,
+            double[] logs) {
+        for (int i = 0; i < logs.length; i++) {
+            if (Math.abs(logs[i] - Math.log(start[i])) > MAX_LOG_DRIFT) {
+                throw new ModelFitException(model + " fit on " + customers + " customers"
+                        + " diverged: " + names[i] + " ran to " + Math.exp(logs[i])
+                        + " from a start of " + start[i] + "; the likelihood has no interior"
+                        + " maximum (for example nobody repeats, or all values are equal)");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cskit.kpi.clv;
 
+import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
 import org.apache.commons.math3.special.Beta;
 
@@ -34,10 +35,10 @@ final class BgNbdIntegration {
         double rx = r + x;
         double alphaT = alpha + customer.age();
 
-        // Numerator: (1 / a) int_0^1 h(u^(1/a)) du, with h(p) = p^(a-1)-free part of the integrand.
-        IterativeLegendreGaussIntegrator integrator =
-                new IterativeLegendreGaussIntegrator(32, 1e-13, 1e-13);
-        double numerator = integrator.integrate(10_000_000, u -> {
+        // Numerator: (1 / a) int_0^1 h(u^(1/a)) du, where h is the integrand without p^(a-1).
+        // For many purchases (1 - p)^(b + x - 1) peaks sharply near 0, so the range is split
+        // on a geometric grid and each piece integrated on its own.
+        UnivariateFunction integrand = u -> {
             double p = Math.pow(u, 1 / a);
             if (p == 0) {
                 return rx * t * Math.pow(alphaT, -rx - 1);
@@ -45,7 +46,16 @@ final class BgNbdIntegration {
             double difference = -Math.expm1(-rx * Math.log1p(p * t / alphaT))
                     * Math.pow(alphaT, -rx);
             return Math.pow(1 - p, b + x - 1) * difference / p;
-        }, 0, 1) / a;
+        };
+        double numerator = 0;
+        double lower = 0;
+        for (double upper = 1e-8; lower < 1; upper = Math.min(1, upper * 10)) {
+            IterativeLegendreGaussIntegrator integrator =
+                    new IterativeLegendreGaussIntegrator(32, 1e-11, 1e-300);
+            numerator += integrator.integrate(1_000_000, integrand, lower, upper);
+            lower = upper;
+        }
+        numerator /= a;
 
         double denominator = Math.exp(Beta.logBeta(a, b + x) - rx * Math.log(alphaT));
         if (x > 0) {
