@@ -18,6 +18,10 @@ public record BgNbdFit(BgNbdParameters parameters, double logLikelihood, int cus
     /**
      * Validates the result.
      *
+     * @param parameters the maximum-likelihood parameters
+     * @param logLikelihood the log-likelihood of the data at those parameters (natural log,
+     *     summed over customers), {@code <= 0}
+     * @param customers the number of customers the model was fitted on, {@code >= 1}
      * @throws NullPointerException if parameters is null
      */
     public BgNbdFit {

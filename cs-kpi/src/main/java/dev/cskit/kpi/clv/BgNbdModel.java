@@ -19,10 +19,10 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>Formulas, with parameters {@code r, alpha, a, b} and a customer's {@code x, t_x, T}:
  * <ul>
- *   <li>likelihood (paper eq. 6): {@code L = B(a, b + x) / B(a, b) * Gamma(r + x) alpha^r /
+ *   <li>likelihood: {@code L = B(a, b + x) / B(a, b) * Gamma(r + x) alpha^r /
  *       (Gamma(r) (alpha + T)^(r + x)) + [x > 0] B(a + 1, b + x - 1) / B(a, b) *
  *       Gamma(r + x) alpha^r / (Gamma(r) (alpha + t_x)^(r + x))};</li>
- *   <li>probability alive (eq. 13): {@code P = 1 / (1 + [x > 0] a / (b + x - 1) *
+ *   <li>probability alive: {@code P = 1 / (1 + [x > 0] a / (b + x - 1) *
  *       ((alpha + T) / (alpha + t_x))^(r + x))}, so a customer who never repeated is alive
  *       with probability 1: in this model a customer can only drop out right after a
  *       purchase;</li>
@@ -31,7 +31,7 @@ import org.apache.commons.math3.special.Gamma;
  *       a + b + x - 1; t / (alpha + T + t))] / (1 + [x > 0] a / (b + x - 1) *
  *       ((alpha + T) / (alpha + t_x))^(r + x))}, with the Gauss hypergeometric function 2F1
  *       summed as a power series (its argument is always in {@code [0, 1)});</li>
- *   <li>expected purchases of a new customer in {@code (0, t]} (eq. 9): the same with
+ *   <li>expected purchases of a new customer in {@code (0, t]}: the same with
  *       {@code x = t_x = T = 0}.</li>
  * </ul>
  *
@@ -117,7 +117,7 @@ public final class BgNbdModel {
     }
 
     /**
-     * Returns the log-likelihood of one customer's summary (eq. 6, natural log).
+     * Returns the log-likelihood of one customer's summary (natural log).
      *
      * @param customer the customer's summary
      * @return the log-likelihood, {@code <= 0}
@@ -140,7 +140,7 @@ public final class BgNbdModel {
 
     /**
      * Returns the probability that the customer is still active at the end of observation,
-     * at age {@code T} (eq. 13).
+     * at age {@code T}.
      *
      * @param customer the customer's summary
      * @return the probability in {@code [0, 1]}; exactly 1 when the frequency is 0
@@ -179,7 +179,7 @@ public final class BgNbdModel {
 
     /**
      * Returns the number of repeat purchases a newly acquired customer is expected to make in
-     * the first {@code horizon} time units after their first purchase (eq. 9).
+     * the first {@code horizon} time units after their first purchase.
      *
      * @param horizon the length of the window, in the data's time unit
      * @return the expected repeat purchase count, {@code >= 0}
@@ -191,7 +191,7 @@ public final class BgNbdModel {
             return 0;
         }
 
-        // Eq. 9 is eq. 10 for a customer observed for no time at all.
+        // The unconditional expectation is eq. 10 for a customer observed for no time at all.
         double a = parameters.a();
         if (Math.abs(a - 1) < SINGULAR_A_WIDTH) {
             double below = unconditional(1 - SINGULAR_A_WIDTH, horizon);

@@ -24,6 +24,10 @@ public record BgNbdParameters(double r, double alpha, double a, double b) {
     /**
      * Validates the parameters.
      *
+     * @param r the shape of the gamma distribution of purchase rates
+     * @param alpha the rate of the gamma distribution of purchase rates, in the data's time unit
+     * @param a the first shape of the beta distribution of dropout probabilities
+     * @param b the second shape of the beta distribution of dropout probabilities
      * @throws dev.cskit.core.InvalidInputException if any parameter is not finite and positive
      */
     public BgNbdParameters {

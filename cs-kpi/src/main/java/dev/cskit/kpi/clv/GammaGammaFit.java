@@ -20,6 +20,10 @@ public record GammaGammaFit(GammaGammaParameters parameters, double logLikelihoo
     /**
      * Validates the result.
      *
+     * @param parameters the maximum-likelihood parameters
+     * @param logLikelihood the log-likelihood of the customers' mean values at those parameters
+     *     (natural log of densities, summed over customers)
+     * @param customers the number of customers the model was fitted on, {@code >= 1}
      * @throws NullPointerException if parameters is null
      */
     public GammaGammaFit {

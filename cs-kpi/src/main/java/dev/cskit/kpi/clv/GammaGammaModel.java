@@ -19,10 +19,10 @@ import org.apache.commons.math3.special.Gamma;
  * <p>Formulas, with parameters {@code p, q, gamma} and a customer's {@code x} repeat purchases
  * of mean value {@code m}:
  * <ul>
- *   <li>likelihood of the mean value (Fader and Hardie 2013, eq. 3): {@code f(m) =
+ *   <li>likelihood of the mean value: {@code f(m) =
  *       Gamma(p x + q) / (Gamma(p x) Gamma(q)) * gamma^q m^(p x - 1) x^(p x) /
  *       (gamma + x m)^(p x + q)};</li>
- *   <li>conditional expected value per transaction (eq. 5): {@code E = p (gamma + x m) /
+ *   <li>conditional expected value per transaction: {@code E = p (gamma + x m) /
  *       (p x + q - 1)}, a weighted mean of the population mean {@code p gamma / (q - 1)} and
  *       the customer's own mean {@code m}, with weight {@code p x / (p x + q - 1)} on
  *       {@code m}: the more a customer has bought, the more their own mean counts.</li>
@@ -143,7 +143,7 @@ public final class GammaGammaModel {
 
     /**
      * Returns the expected value of the customer's future transactions, given their past
-     * ones (eq. 5).
+     * ones.
      *
      * @param customer the customer's spend summary
      * @return the expected value per transaction, {@code > 0}, in the data's currency unit
@@ -155,7 +155,7 @@ public final class GammaGammaModel {
 
     /**
      * Returns the expected value of the customer's future transactions, given their past
-     * ones (eq. 5); a customer without repeat purchases gets the population mean.
+     * ones; a customer without repeat purchases gets the population mean.
      *
      * @param frequency the number of repeat purchases x, {@code >= 0}
      * @param averageValue their mean value m: {@code > 0} when frequency is positive, ignored

@@ -24,6 +24,10 @@ public record GammaGammaParameters(double p, double q, double gamma) {
     /**
      * Validates the parameters.
      *
+     * @param p the shape of each customer's distribution of transaction values
+     * @param q the shape of the distribution of the customers' rate parameters
+     * @param gamma the rate of the distribution of the customers' rate parameters, in the data's
+     *     currency unit
      * @throws dev.cskit.core.InvalidInputException if any parameter is not finite and positive
      */
     public GammaGammaParameters {

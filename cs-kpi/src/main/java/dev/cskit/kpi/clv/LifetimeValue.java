@@ -26,6 +26,13 @@ public record LifetimeValue(double value, double expectedAverageValue,
     /**
      * Validates the parts and copies the lists.
      *
+     * @param value the discounted lifetime value over the horizon, in the spend data's currency
+     *     unit, {@code >= 0}
+     * @param expectedAverageValue the expected value per future transaction (Gamma-Gamma)
+     * @param expectedPurchases the expected number of purchases in each month (BG/NBD)
+     * @param discountedValues each month's expected purchases times the expected value per
+     *     transaction, divided by {@code (1 + d)^i}
+     * @param settings the settings the value was projected with
      * @throws NullPointerException if a list or the settings are null
      */
     public LifetimeValue {

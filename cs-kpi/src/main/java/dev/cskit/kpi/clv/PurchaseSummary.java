@@ -29,6 +29,9 @@ public record PurchaseSummary(int frequency, double recency, double age) {
     /**
      * Validates the summary.
      *
+     * @param frequency the number of repeat purchases x, {@code >= 0}
+     * @param recency the time of the last repeat purchase t<sub>x</sub>, in {@code [0, age]}
+     * @param age the time from the first purchase to the end of observation T, {@code > 0}
      * @throws dev.cskit.core.InvalidInputException if frequency is negative
      * @throws dev.cskit.core.InvalidInputException if age is not finite and positive
      * @throws dev.cskit.core.InvalidInputException if recency is outside {@code [0, age]}

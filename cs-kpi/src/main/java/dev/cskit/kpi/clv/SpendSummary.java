@@ -24,6 +24,8 @@ public record SpendSummary(int frequency, double averageValue) {
     /**
      * Validates the summary.
      *
+     * @param frequency the number of repeat purchases x, {@code >= 1}
+     * @param averageValue the mean value of those purchases, {@code > 0}
      * @throws dev.cskit.core.InvalidInputException if frequency is below 1
      * @throws dev.cskit.core.InvalidInputException if averageValue is not finite and positive
      */

@@ -81,7 +81,7 @@ class BgNbdModelTest {
 
     @Test
     void expectedPurchases_newCustomer_isTheLimitOfAFreshSummary() {
-        // Eq. 9 is eq. 10 for a customer observed for (almost) no time.
+        // The unconditional expectation is eq. 10 for a customer observed for (almost) no time.
         BgNbdModel model = BgNbdModel.of(CDNOW);
 
         assertThat(model.expectedPurchases(52))
