@@ -133,16 +133,6 @@ public final class InMemoryStore implements Store {
         return outbox;
     }
 
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The whole batch is checked before anything is written: a batch that holds two
-     * customers, two subscription terms or two survey answers with the same key is refused
-     * and stores nothing. Events whose id was seen before, in the store or earlier in the
-     * batch, are skipped.
-     *
-     * @throws InvalidInputException if the batch holds two records with the same key
-     */
     @Override
     public int putAll(RecordBatch batch, Instant receivedAt) {
         Objects.requireNonNull(batch, "batch");
