@@ -24,7 +24,8 @@ class ProcessKpisTest {
     private static OnboardingJourney journey(String customer, long hoursToValue,
             boolean completed) {
         return new OnboardingJourney(CustomerId.of(customer), T0,
-                hoursToValue < 0 ? Optional.empty() : Optional.of(T0.plusSeconds(3600 * hoursToValue)),
+                hoursToValue < 0 ? Optional.empty()
+                        : Optional.of(T0.plusSeconds(3600 * hoursToValue)),
                 completed ? Optional.of(T0.plusSeconds(86_400)) : Optional.empty());
     }
 
