@@ -320,7 +320,8 @@ class ImporterTest {
                 "format: json",
                 "event: {id: id, type: type, customerId: customer, occurredAt: at}")),
                 Fixtures.CLOCK);
-        String lines = "{\"id\":\"e1\",\"type\":\"login\",\"customer\":\"a\",\"at\":\"2024-01-01\"}\n"
+        String lines = "{\"id\":\"e1\",\"type\":\"login\",\"customer\":\"a\","
+                + "\"at\":\"2024-01-01\"}\n"
                 + "{\"id\":\"e2\",\"type\":\"login\",\"customer\":\"a\",\"at\":\"yesterday\"}\n";
 
         InvalidInputException failure = catchThrowableOfType(InvalidInputException.class,
