@@ -12,4 +12,5 @@ module dev.cskit.process {
     exports dev.cskit.process;
 
     opens dev.cskit.process to com.fasterxml.jackson.databind;
+    opens dev.cskit.process.internal to com.fasterxml.jackson.databind;
 }
