@@ -10,6 +10,8 @@ module dev.cskit.process {
     requires com.github.benmanes.caffeine;
 
     exports dev.cskit.process;
+    exports dev.cskit.process.calendar;
 
     opens dev.cskit.process to com.fasterxml.jackson.databind;
+    opens dev.cskit.process.calendar to com.fasterxml.jackson.databind;
 }
