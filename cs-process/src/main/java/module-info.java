@@ -8,6 +8,10 @@ module dev.cskit.process {
     requires static java.compiler;
     requires transitive dev.cskit.core;
     requires com.github.benmanes.caffeine;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires com.networknt.schema;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
 
     exports dev.cskit.process;
     exports dev.cskit.process.calendar;
