@@ -15,6 +15,7 @@ module dev.cskit.process {
 
     exports dev.cskit.process;
     exports dev.cskit.process.calendar;
+    exports dev.cskit.process.io;
 
     opens dev.cskit.process to com.fasterxml.jackson.databind;
     opens dev.cskit.process.calendar to com.fasterxml.jackson.databind;
