@@ -19,4 +19,5 @@ module dev.cskit.process {
 
     opens dev.cskit.process to com.fasterxml.jackson.databind;
     opens dev.cskit.process.calendar to com.fasterxml.jackson.databind;
+    opens dev.cskit.process.internal to com.fasterxml.jackson.databind;
 }
