@@ -1,5 +1,6 @@
 package dev.cskit.core;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * {@code {"amount": "12.34", "currency": "USD"}}: a decimal string in major units, never a JSON
  * number, so no reader turns it into a double.
  */
+@JsonAutoDetect(getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class Money implements Comparable<Money> {
 
     private final long minor;
