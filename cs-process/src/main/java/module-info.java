@@ -8,8 +8,10 @@ module dev.cskit.process {
     requires static java.compiler;
     requires transitive dev.cskit.core;
     requires com.github.benmanes.caffeine;
+    requires java.xml;
 
     exports dev.cskit.process;
+    exports dev.cskit.process.bpmn;
 
     opens dev.cskit.process to com.fasterxml.jackson.databind;
     opens dev.cskit.process.internal to com.fasterxml.jackson.databind;
