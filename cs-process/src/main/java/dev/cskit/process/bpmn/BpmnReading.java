@@ -502,9 +502,6 @@ final class BpmnReading {
                         : Trigger.onTask(task.id());
                 transitions.add(Transition.to(path.target, trigger));
             }
-            if (!decided && paths.size() > 1) {
-                problem(task, task.id(), "leads to several steps without conditions");
-            }
         }
         for (XmlElement node : nodes.values()) {
             boolean attached = node.name().equals("boundaryEvent")
