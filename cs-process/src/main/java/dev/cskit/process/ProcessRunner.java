@@ -439,6 +439,9 @@ public final class ProcessRunner {
                             + " claimed again when the lease of " + lease + " ends", e);
                 }
             }
+            if (items.size() < batchSize) {
+                break;
+            }
         }
         int actions = dispatchActions(tenant, now);
         return new Sweep(claimed, instances, alerts, transitions, actions);
