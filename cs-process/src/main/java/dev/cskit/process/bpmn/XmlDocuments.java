@@ -35,18 +35,18 @@ final class XmlDocuments {
      *     or declares a document type
      */
     static XmlElement read(InputStream in, String source) {
-        XMLStreamReader reader = null;
         try {
-            reader = factory().createXMLStreamReader(in);
-            return readRoot(reader, source);
+            // The reader holds nothing but the caller's stream, which the caller closes.
+            XMLStreamReader reader = factory().createXMLStreamReader(in);
+            XmlElement root = readRoot(reader, source);
+            reader.close();
+            return root;
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
             String reason = e.getMessage() == null ? "" : e.getMessage();
             int cut = reason.indexOf("Message: ");
             throw refused(source, at, "xml", cut < 0 ? reason : reason.substring(cut + 9),
                     "must be well-formed XML", e);
-        } finally {
-            close(reader);
         }
     }
 
@@ -66,11 +66,9 @@ final class XmlDocuments {
     }
 
     private static void trySet(XMLInputFactory factory, String property, String value) {
-        try {
+        // Another StAX implementation may lack the property: DTDs are off regardless.
+        if (factory.isPropertySupported(property)) {
             factory.setProperty(property, value);
-        } catch (IllegalArgumentException e) {
-            // Another StAX implementation without the property: DTDs are off regardless.
-            return;
         }
     }
 
@@ -139,17 +137,5 @@ final class XmlDocuments {
                         column)));
         return cause == null ? new InvalidInputException(List.of(problem))
                 : new InvalidInputException(List.of(problem), cause);
-    }
-
-    private static void close(XMLStreamReader reader) {
-        if (reader == null) {
-            return;
-        }
-        try {
-            reader.close();
-        } catch (XMLStreamException e) {
-            // Closing a reader over a caller's stream releases nothing the caller needs.
-            return;
-        }
     }
 }

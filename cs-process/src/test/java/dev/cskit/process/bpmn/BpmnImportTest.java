@@ -25,7 +25,8 @@ class BpmnImportTest {
     /** A process around the given elements: start -> a (task) -> ... as drawn. */
     private static String process(String elements) {
         return OPEN + "<process id=\"p\">\n"
-                + "<startEvent id=\"s\"/>\n<sequenceFlow id=\"f0\" sourceRef=\"s\" targetRef=\"a\"/>\n"
+                + "<startEvent id=\"s\"/>\n"
+                + "<sequenceFlow id=\"f0\" sourceRef=\"s\" targetRef=\"a\"/>\n"
                 + "<userTask id=\"a\"/>\n<endEvent id=\"e\"/>\n"
                 + elements + "</process>\n</definitions>\n";
     }
@@ -215,7 +216,8 @@ class BpmnImportTest {
     void read_messageBoundaryAndEventGateway_becomeEventAndTimerTriggers() {
         String xml = OPEN + "<message id=\"m1\" name=\"invoice.paid\"/>\n"
                 + "<process id=\"billing\" name=\"Billing\">\n"
-                + "<startEvent id=\"s\"/><sequenceFlow id=\"f0\" sourceRef=\"s\" targetRef=\"w\"/>\n"
+                + "<startEvent id=\"s\"/>"
+                + "<sequenceFlow id=\"f0\" sourceRef=\"s\" targetRef=\"w\"/>\n"
                 + "<eventBasedGateway id=\"w\" name=\"Wait\"/>\n"
                 + "<sequenceFlow id=\"f1\" sourceRef=\"w\" targetRef=\"paid\"/>\n"
                 + "<intermediateCatchEvent id=\"paid\"><messageEventDefinition messageRef=\"m1\"/>"
