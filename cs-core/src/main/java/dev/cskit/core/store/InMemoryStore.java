@@ -148,7 +148,7 @@ public final class InMemoryStore implements Store {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(receivedAt, "receivedAt");
         return write(() -> {
-            checkBatch(batch);
+            batch.requireUniqueKeys();
 
             for (Customer customer : batch.customers()) {
                 data(customer.tenant()).customers.put(customer.id(), customer);
@@ -168,33 +168,6 @@ public final class InMemoryStore implements Store {
             }
             return recorded;
         });
-    }
-
-    private static void checkBatch(RecordBatch batch) {
-        Set<List<Object>> seen = new HashSet<>();
-        for (int i = 0; i < batch.customers().size(); i++) {
-            Customer customer = batch.customers().get(i);
-            unique(seen, "customers[" + i + "].id", customer.id(),
-                    List.of("customer", customer.tenant(), customer.id()));
-        }
-        for (int i = 0; i < batch.subscriptions().size(); i++) {
-            Subscription term = batch.subscriptions().get(i);
-            unique(seen, "subscriptions[" + i + "].id", term.id() + "@" + term.start(),
-                    List.of("term", term.tenant(), term.id(), term.start()));
-        }
-        for (int i = 0; i < batch.surveys().size(); i++) {
-            SurveyResponse response = batch.surveys().get(i);
-            unique(seen, "surveys[" + i + "].id", response.id(),
-                    List.of("survey", response.tenant(), response.id()));
-        }
-    }
-
-    private static void unique(Set<List<Object>> seen, String field, Object value,
-            List<Object> key) {
-        if (!seen.add(key)) {
-            throw new InvalidInputException(field, value,
-                    "must not appear twice in one batch");
-        }
     }
 
     private boolean recordEvent(CustomerEvent event, Instant receivedAt) {
