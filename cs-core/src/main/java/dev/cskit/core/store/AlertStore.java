@@ -16,6 +16,7 @@ public interface AlertStore {
      * @param tenant the tenant
      * @param query the filters
      * @return matching open alerts ordered by raise time, then id
+     * @throws dev.cskit.core.InvalidInputException if the query's limit is not positive
      */
     List<Alert> open(TenantId tenant, AlertQuery query);
 

@@ -17,6 +17,7 @@ public interface DueItemStore {
      * @param now the instant
      * @param limit the most to return, positive
      * @return items with {@code dueAt <= now}, ordered by due instant, then instance, then key
+     * @throws dev.cskit.core.InvalidInputException if {@code limit} is not positive
      */
     List<DueItem> due(TenantId tenant, Instant now, int limit);
 
@@ -29,6 +30,8 @@ public interface DueItemStore {
      * @param owner the claiming node's name
      * @param leaseUntil until when the claim holds
      * @return the claimed items, ordered by due instant, then instance, then key
+     * @throws dev.cskit.core.InvalidInputException if {@code limit} is not positive, the
+     *     owner is blank, or {@code leaseUntil} is not after {@code now}
      */
     List<DueItem> claim(TenantId tenant, Instant now, int limit, String owner,
             Instant leaseUntil);

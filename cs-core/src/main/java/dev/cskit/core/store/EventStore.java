@@ -59,6 +59,7 @@ public interface EventStore {
      * @param status the status
      * @param limit the most to return, positive
      * @return the events ordered by receipt, then id
+     * @throws dev.cskit.core.InvalidInputException if {@code limit} is not positive
      */
     List<StoredEvent> withStatus(TenantId tenant, EventStatus status, int limit);
 }

@@ -30,7 +30,12 @@ public abstract class InstanceCommit {
     /** @return alerts to raise; an alert id already stored is left as it is */
     public abstract List<Alert> raise();
 
-    /** @return ids of open alerts to clear, at the instance's update instant */
+    /**
+     * Returns ids of open alerts to clear, at the instance's update instant. An id that names
+     * no open alert of this instance is ignored.
+     *
+     * @return the alert ids
+     */
     public abstract List<String> clear();
 
     /** @return actions to hand to their handlers after the commit */

@@ -17,9 +17,16 @@ public interface InstanceStore {
     /**
      * Commits a decision atomically: all of it or, on any failure, none of it.
      *
+     * <p>The version is checked first, so of several commits made on one loaded version
+     * exactly one lands and every other fails with a version conflict.
+     *
      * @param commit what to write
      * @throws dev.cskit.core.VersionConflictException if the stored instance is not at
      *     {@link InstanceCommit#expectedVersion()} (or exists, when that is 0)
+     * @throws dev.cskit.core.InvalidInputException if the audit entries do not continue the
+     *     stored trail without gaps (the first is the last stored sequence plus one, or 1 for
+     *     a new trail, and each next one adds one), if two due items share a key, if two
+     *     raised alerts share an id, or if an outbox id repeats or is stored already
      */
     void commit(InstanceCommit commit);
 

@@ -20,6 +20,8 @@ public interface OutboxStore {
      * @param owner the claiming node's name
      * @param leaseUntil until when the claim holds
      * @return the claimed entries ordered by next attempt, then id
+     * @throws dev.cskit.core.InvalidInputException if {@code limit} is not positive, the
+     *     owner is blank, or {@code leaseUntil} is not after {@code now}
      */
     List<OutboxEntry> claim(TenantId tenant, Instant now, int limit, String owner,
             Instant leaseUntil);
@@ -60,6 +62,7 @@ public interface OutboxStore {
      * @param status the status
      * @param limit the most to return, positive
      * @return the entries ordered by creation, then id
+     * @throws dev.cskit.core.InvalidInputException if {@code limit} is not positive
      */
     List<OutboxEntry> list(TenantId tenant, OutboxStatus status, int limit);
 }

@@ -41,9 +41,14 @@ public interface Store {
     /**
      * Writes a batch atomically: every record or, on any failure, none.
      *
+     * <p>Events whose id was seen before, in the store or earlier in the batch, are skipped.
+     *
      * @param batch the records
      * @param receivedAt the receipt instant recorded with the batch's events
      * @return how many of the batch's events were new (the others were seen before)
+     * @throws dev.cskit.core.InvalidInputException if the batch holds two customers with the
+     *     same tenant and id, two subscription terms with the same tenant, id and start, or
+     *     two survey answers with the same tenant and id; nothing is stored
      */
     int putAll(RecordBatch batch, Instant receivedAt);
 }

@@ -1,4 +1,0 @@
-package dev.cskit.kpi.clv;
-
-final class Placeholder {
-}
