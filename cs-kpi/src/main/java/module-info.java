@@ -7,5 +7,6 @@ module dev.cskit.kpi {
     requires transitive dev.cskit.core;
     requires commons.math3;
 
+    exports dev.cskit.kpi;
     exports dev.cskit.kpi.clv;
 }
