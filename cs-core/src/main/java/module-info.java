@@ -12,6 +12,7 @@ module dev.cskit.core {
 
     exports dev.cskit.core;
     exports dev.cskit.core.store;
+    exports dev.cskit.core.imports;
 
     opens dev.cskit.core to com.fasterxml.jackson.databind;
 }

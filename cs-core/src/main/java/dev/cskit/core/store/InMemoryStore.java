@@ -44,6 +44,8 @@ import java.util.function.UnaryOperator;
  * caller can reach the maps without the lock.
  *
  * <p>The store reads no clock: every instant comes from the caller, as the SPI passes it.
+ * Arguments are never {@code null}; a {@code null} fails with a {@link NullPointerException}
+ * naming the argument.
  *
  * <p>Note: queries filter and sort a tenant's records on every call, which is linear in the
  * tenant's size. That is ample for tests and demos; a large workload wants the JDBC store.

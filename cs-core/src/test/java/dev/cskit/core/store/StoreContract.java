@@ -739,6 +739,57 @@ public abstract class StoreContract {
             assertThat(all).hasSize(items).doesNotHaveDuplicates();
         }
 
+        @Test
+        @Timeout(60)
+        void record_sameEventConcurrently_isNewForExactlyOneCaller() throws Exception {
+            List<Callable<Boolean>> deliveries = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                CustomerEvent delivery = event(TENANT_A, "ev-1", ACME, at(0))
+                        .putAttributes("delivery", Integer.toString(t)).build();
+                Instant receivedAt = at(t);
+                deliveries.add(() -> store.events().record(delivery, receivedAt));
+            }
+
+            List<Boolean> outcomes = runTogether(deliveries);
+
+            assertThat(outcomes.stream().filter(isNew -> isNew).count()).isEqualTo(1);
+            int winner = outcomes.indexOf(true);
+            StoredEvent stored = store.events().find(TENANT_A, "ev-1").orElseThrow();
+            assertThat(stored.event().attributes()).containsEntry("delivery",
+                    Integer.toString(winner));
+            assertThat(stored.receivedAt()).isEqualTo(at(winner));
+        }
+
+        @Test
+        @Timeout(60)
+        void claim_concurrentOwners_claimEachOutboxEntryOnce() throws Exception {
+            InstanceRecord loaded = started("i-1");
+            InstanceCommit.Builder commit = touch(loaded);
+            int entries = 30;
+            for (int i = 0; i < entries; i++) {
+                commit.addOutbox(action(loaded, String.format("o-%02d", i), at(i)).build());
+            }
+            store.instances().commit(commit.build());
+            List<Callable<List<OutboxEntry>>> claims = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                String owner = "node-" + t;
+                claims.add(() -> {
+                    List<OutboxEntry> mine = new ArrayList<>();
+                    for (int batch = 0; batch < 8; batch++) {
+                        mine.addAll(store.outbox().claim(TENANT_A, at(1000), 2, owner,
+                                at(2000)));
+                    }
+                    return mine;
+                });
+            }
+
+            List<List<OutboxEntry>> claimed = runTogether(claims);
+
+            List<String> all = claimed.stream().flatMap(List::stream).map(OutboxEntry::id)
+                    .toList();
+            assertThat(all).hasSize(entries).doesNotHaveDuplicates();
+        }
+
         private boolean tryCommit(InstanceCommit commit) {
             try {
                 store.instances().commit(commit);
@@ -965,6 +1016,36 @@ public abstract class StoreContract {
                                 .toList();
                         assertThat(store.dueItems().due(tenant, at(now), 1000))
                                 .containsExactlyElementsOf(expected);
+                    });
+        }
+
+        @Test
+        void claim_takesTheFirstUnheldDueItemsInOrder() {
+            AtomicInteger runs = new AtomicInteger();
+            qt().withExamples(40).withShrinkCycles(20)
+                    .forAll(lists().of(integers().between(0, 100)).ofSizeBetween(0, 20),
+                            integers().between(1, 6))
+                    .checkAssert((offsets, limit) -> {
+                        TenantId tenant = TenantId.of("claim-" + runs.incrementAndGet());
+                        List<DueItem> items = storeDueItems(tenant, offsets);
+                        List<String> expected = items.stream()
+                                .filter(item -> !item.dueAt().isAfter(at(50)))
+                                .sorted(Comparator.comparing(DueItem::dueAt)
+                                        .thenComparing(DueItem::instanceId)
+                                        .thenComparing(DueItem::key))
+                                .map(item -> item.instanceId() + "/" + item.key())
+                                .toList();
+
+                        List<String> claimed = new ArrayList<>();
+                        for (int round = 0; round <= expected.size() / limit; round++) {
+                            List<DueItem> batch = store.dueItems().claim(tenant, at(50), limit,
+                                    "node-" + round, at(60));
+                            assertThat(batch.size()).isLessThanOrEqualTo(limit);
+                            batch.forEach(item -> claimed.add(
+                                    item.instanceId() + "/" + item.key()));
+                        }
+
+                        assertThat(claimed).containsExactlyElementsOf(expected);
                     });
         }
 
@@ -1463,6 +1544,46 @@ public abstract class StoreContract {
         assertThat(store.alerts().forInstance(tenant, instanceId)).isEmpty();
         assertThat(store.alerts().open(tenant, AlertQuery.all())).isEmpty();
         assertThat(store.outbox().list(tenant, OutboxStatus.PENDING, 100)).isEmpty();
+    }
+
+    @Nested
+    class ReturnedLists {
+
+        @Test
+        void lists_areImmutable() {
+            store.customers().put(customer(TENANT_A, ACME).build());
+            store.events().record(event(TENANT_A, "ev-1", ACME, at(0)).build(), at(1));
+            InstanceRecord loaded = started("i-1");
+            store.instances().commit(touch(loaded)
+                    .addDueItems(due(loaded, "timer:a", at(10)).build())
+                    .addRaise(alert(loaded, "a-1", at(10)).build())
+                    .build());
+
+            List<List<?>> lists = List.of(
+                    store.customers().list(TENANT_A),
+                    store.events().forCustomer(TENANT_A, ACME),
+                    store.instances().audit(TENANT_A, "i-1"),
+                    store.instances().forCustomer(TENANT_A, ACME),
+                    store.dueItems().due(TENANT_A, at(10), 10),
+                    store.alerts().open(TENANT_A, AlertQuery.all()));
+
+            for (List<?> list : lists) {
+                assertThat(list).isNotEmpty();
+                assertThatThrownBy(list::clear)
+                        .isInstanceOf(UnsupportedOperationException.class);
+            }
+            assertThat(store.customers().count(TENANT_A)).isEqualTo(1);
+        }
+
+        @Test
+        void lists_areSnapshotsUnchangedByLaterWrites() {
+            store.customers().put(customer(TENANT_A, ACME).build());
+            List<Customer> before = store.customers().list(TENANT_A);
+
+            store.customers().put(customer(TENANT_A, GLOBEX).build());
+
+            assertThat(before).extracting(Customer::id).containsExactly(ACME);
+        }
     }
 
     @Nested
