@@ -8,9 +8,16 @@ module dev.cskit.process {
     requires static java.compiler;
     requires transitive dev.cskit.core;
     requires com.github.benmanes.caffeine;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires com.networknt.schema;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
 
     exports dev.cskit.process;
+    exports dev.cskit.process.calendar;
+    exports dev.cskit.process.io;
 
     opens dev.cskit.process to com.fasterxml.jackson.databind;
+    opens dev.cskit.process.calendar to com.fasterxml.jackson.databind;
     opens dev.cskit.process.internal to com.fasterxml.jackson.databind;
 }
