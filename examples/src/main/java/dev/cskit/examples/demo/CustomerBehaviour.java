@@ -106,7 +106,7 @@ final class CustomerBehaviour {
         long services = SERVICE_COLUMNS.stream()
                 .filter(c -> "Yes".equalsIgnoreCase(row.getOrDefault(c, "")))
                 .count();
-        double perMonth = 0.6 + 0.35 * services;
+        double perMonth = 0.25 + 0.12 * services;
         for (Instant month = start; month.isBefore(end); month = month.plus(Duration.ofDays(30))) {
             int uses = poisson(random, perMonth);
             for (int i = 0; i < uses; i++) {

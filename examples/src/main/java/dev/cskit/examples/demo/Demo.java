@@ -10,7 +10,9 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The demo's command line: {@code java -jar examples/target/cskit-demo.jar [options]}.
@@ -58,6 +60,9 @@ public final class Demo implements Callable<Integer> {
             description = "The import mapping of --input (YAML or JSON)")
     private Path mapping;
 
+    @Spec
+    private CommandSpec spec;
+
     private final PrintStream console;
 
     /** Creates the command, printing to standard output. */
@@ -81,11 +86,11 @@ public final class Demo implements Callable<Integer> {
     @Override
     public Integer call() {
         if (months < 1 || months > 120) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--months must be from 1 to 120, not " + months);
         }
         if (customers != null && customers < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--customers must be at least 1, not " + customers);
         }
         DemoSettings settings = settings();

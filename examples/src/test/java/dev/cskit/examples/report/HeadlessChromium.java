@@ -23,7 +23,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * background network traffic. Without chromedriver the calling test is skipped, or fails
  * when the environment variable {@code CSKIT_REQUIRE_BROWSER} is {@code true}.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
     static final String INSTALL_HINT = "install Chromium and its driver to run the report's"
             + " browser test: apt-get update && apt-get install -y chromium chromium-driver";
@@ -37,7 +37,7 @@ final class HeadlessChromium {
      * @param profile an empty directory for the browser profile
      * @return the driver; quit it when done
      */
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         Optional<Path> driver = onPath("chromedriver");
         Optional<Path> browser = onPath("chromium")
                 .or(() -> onPath("chromium-browser"))
@@ -84,7 +84,7 @@ final class HeadlessChromium {
      * @param file the file
      * @param bytes the content
      */
-    static void save(Path file, byte[] bytes) {
+    public static void save(Path file, byte[] bytes) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, bytes);

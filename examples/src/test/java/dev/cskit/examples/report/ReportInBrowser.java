@@ -22,10 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * every chart has a non-empty canvas and series with data, every playbook became an SVG
  * diagram, and the console holds no error.
  */
-final class ReportInBrowser {
+public final class ReportInBrowser {
 
     /** What the checked page showed. */
-    record Seen(int charts, int diagrams, int stuckRows, List<String> consoleErrors) {
+    public record Seen(int charts, int diagrams, int stuckRows, List<String> consoleErrors) {
     }
 
     private ReportInBrowser() {
@@ -39,7 +39,7 @@ final class ReportInBrowser {
      * @param screenshot where to save the screenshot
      * @return what the page showed
      */
-    static Seen check(ChromeDriver driver, Path report, Path screenshot) {
+    public static Seen check(ChromeDriver driver, Path report, Path screenshot) {
         driver.get(report.toAbsolutePath().toUri().toString());
         new WebDriverWait(driver, Duration.ofSeconds(90)).until(d ->
                 "done".equals(d.findElement(By.tagName("body")).getAttribute("data-rendered")));
