@@ -16,6 +16,7 @@ module dev.cskit.process {
     exports dev.cskit.process;
     exports dev.cskit.process.calendar;
     exports dev.cskit.process.io;
+    exports dev.cskit.process.playbook;
 
     opens dev.cskit.process to com.fasterxml.jackson.databind;
     opens dev.cskit.process.calendar to com.fasterxml.jackson.databind;

@@ -11,9 +11,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -132,7 +134,7 @@ public final class SubscriptionHistories {
      */
     public SubscriptionHistories withCancellations(Collection<Cancellation> cancellations) {
         Map<String, Instant> byId = new HashMap<>();
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (Subscription term : terms) {
             ids.add(term.id());
         }
@@ -187,7 +189,7 @@ public final class SubscriptionHistories {
             Instant end = effectiveEnd(term, recognition == ChurnPolicy.Recognition.AT_CANCELLATION
                     ? cancellations : Map.of());
             boolean running = term.start().isBefore(at) && (end == null || !end.isBefore(at));
-            if (running && (end == null || end.isAfter(term.start()))) {
+            if (running) {
                 long[] sums = byCustomer.computeIfAbsent(term.customerId(), k -> new long[2]);
                 sums[0] = Math.addExact(sums[0], termMrr[i]);
                 sums[1] = Math.addExact(sums[1], termListMrr[i]);

@@ -83,7 +83,10 @@ import java.util.function.Supplier;
  * <p>Thread-safe: any number of threads (and nodes sharing a store) may call it.
  *
  * <p>Note: an event whose processing failed after it was recorded (a crash, or retries used
- * up) stays {@link EventStatus#RECEIVED}; delivering it again applies it then.
+ * up) stays {@link EventStatus#RECEIVED}; delivering it again applies it then. Only the
+ * delivery that recorded an event marks it unmatched, and only after checking that no
+ * concurrent delivery of the same id moved an instance; an instance remembers the ids of the
+ * last 32 events that moved it, which bounds that check.
  */
 public final class ProcessRunner {
 
@@ -278,7 +281,8 @@ public final class ProcessRunner {
      */
     public Delivery deliver(CustomerEvent event, String actor) {
         Instant now = clock.instant();
-        if (!store.events().record(event, now)) {
+        boolean recorded = store.events().record(event, now);
+        if (!recorded) {
             Optional<StoredEvent> seen = store.events().find(event.tenant(), event.id());
             if (seen.isEmpty() || seen.get().status() != EventStatus.RECEIVED) {
                 return new Delivery(event.id(), Delivery.Outcome.DUPLICATE, List.of());
@@ -296,10 +300,30 @@ public final class ProcessRunner {
             applied |= decision.changed()
                     || decision.outcome() == Decision.Outcome.DUPLICATE;
         }
-        store.events().setStatus(event.tenant(), event.id(),
-                applied ? EventStatus.APPLIED : EventStatus.UNMATCHED);
+        if (!applied) {
+            applied = appliedEarlier(event);
+        }
+        if (applied || recorded) {
+            store.events().setStatus(event.tenant(), event.id(),
+                    applied ? EventStatus.APPLIED : EventStatus.UNMATCHED);
+        }
         return new Delivery(event.id(),
                 applied ? Delivery.Outcome.APPLIED : Delivery.Outcome.UNMATCHED, moved);
+    }
+
+    /**
+     * Tells whether a concurrent delivery of the same event already moved one of the
+     * customer's instances (which may since have completed), so that a late delivery does
+     * not mark an applied event unmatched.
+     */
+    private boolean appliedEarlier(CustomerEvent event) {
+        for (InstanceRecord instance : store.instances()
+                .forCustomer(event.tenant(), event.customerId())) {
+            if (InstanceState.of(instance).progress().recentEvents().contains(event.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -414,6 +438,9 @@ public final class ProcessRunner {
                             + tenant + " failed: " + e.getMessage() + "; its due items are"
                             + " claimed again when the lease of " + lease + " ends", e);
                 }
+            }
+            if (items.size() < batchSize) {
+                break;
             }
         }
         int actions = dispatchActions(tenant, now);

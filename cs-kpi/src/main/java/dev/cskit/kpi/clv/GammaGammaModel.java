@@ -1,5 +1,6 @@
 package dev.cskit.kpi.clv;
 
+import dev.cskit.kpi.UndefinedKpiException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +33,8 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>Note: the population mean, and so the expectation for a customer without repeat
  * purchases, is finite only for {@code q > 1}; the expectation for a repeat buyer only for
- * {@code p x + q > 1}. Where they are not finite the methods return
- * {@link Double#POSITIVE_INFINITY}. The model assumes spend per transaction is independent of
+ * {@code p x + q > 1}. Where they are not finite the methods throw
+ * {@link UndefinedKpiException} saying so, never return an infinity. The model assumes spend per transaction is independent of
  * purchase frequency.
  */
 public final class GammaGammaModel {
@@ -134,11 +135,16 @@ public final class GammaGammaModel {
     /**
      * Returns the mean value per transaction across customers, {@code p gamma / (q - 1)}.
      *
-     * @return the population mean, or {@link Double#POSITIVE_INFINITY} when {@code q <= 1}
+     * @return the population mean
+     * @throws UndefinedKpiException when {@code q <= 1}: the model then has no finite mean
      */
     public double populationMeanValue() {
         double q = parameters.q();
-        return q > 1 ? parameters.p() * parameters.gamma() / (q - 1) : Double.POSITIVE_INFINITY;
+        if (q <= 1) {
+            throw new UndefinedKpiException("the Gamma-Gamma population mean p gamma / (q - 1)"
+                    + " is infinite for q = " + q + " <= 1");
+        }
+        return parameters.p() * parameters.gamma() / (q - 1);
     }
 
     /**
@@ -160,8 +166,8 @@ public final class GammaGammaModel {
      * @param frequency the number of repeat purchases x, {@code >= 0}
      * @param averageValue their mean value m: {@code > 0} when frequency is positive, ignored
      *     (and may be 0) when it is 0
-     * @return the expected value per transaction, or {@link Double#POSITIVE_INFINITY} where the
-     *     model gives no finite mean (see the class note)
+     * @return the expected value per transaction
+     * @throws UndefinedKpiException where the model gives no finite mean (see the class note)
      * @throws dev.cskit.core.InvalidInputException if frequency is negative
      * @throws dev.cskit.core.InvalidInputException if frequency is positive and averageValue
      *     is not finite and positive, or frequency is 0 and averageValue is negative
@@ -178,7 +184,8 @@ public final class GammaGammaModel {
         double px = p * frequency;
         double shape = px + parameters.q() - 1;
         if (shape <= 0) {
-            return Double.POSITIVE_INFINITY;
+            throw new UndefinedKpiException("the Gamma-Gamma expectation is infinite for"
+                    + " p x + q - 1 = " + shape + " <= 0");
         }
         return p * (parameters.gamma() + frequency * averageValue) / shape;
     }

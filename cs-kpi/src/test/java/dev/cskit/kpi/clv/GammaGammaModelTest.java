@@ -3,6 +3,7 @@ package dev.cskit.kpi.clv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cskit.kpi.UndefinedKpiException;
 import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
@@ -17,12 +18,27 @@ class GammaGammaModelTest {
     }
 
     @Test
-    void populationMeanValue_qAtMostOne_isInfinite() {
+    void populationMeanValue_qAtMostOne_isUndefined() {
         GammaGammaModel model = GammaGammaModel.of(GammaGammaParameters.of(2, 0.8, 10));
 
-        assertThat(model.populationMeanValue()).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(model.expectedAverageValue(0, 0)).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(model.expectedAverageValue(1, 20)).isFinite();
+        assertThatThrownBy(model::populationMeanValue)
+                .isInstanceOf(UndefinedKpiException.class)
+                .hasMessageContaining("q = 0.8");
+        assertThatThrownBy(() -> model.expectedAverageValue(0, 0))
+                .isInstanceOf(UndefinedKpiException.class);
+        // p x + q - 1 = 2 + 0.8 - 1 = 1.8 > 0: finite, p (gamma + x m) / 1.8 = 2 x 30 / 1.8
+        assertThat(model.expectedAverageValue(1, 20)).isCloseTo(60 / 1.8,
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void expectedAverageValue_shapeAtMostZero_isUndefined() {
+        // p x + q - 1 = 0.1 x 1 + 0.5 - 1 = -0.4
+        GammaGammaModel model = GammaGammaModel.of(GammaGammaParameters.of(0.1, 0.5, 10));
+
+        assertThatThrownBy(() -> model.expectedAverageValue(1, 20))
+                .isInstanceOf(UndefinedKpiException.class)
+                .hasMessageContaining("p x + q - 1");
     }
 
     @Test

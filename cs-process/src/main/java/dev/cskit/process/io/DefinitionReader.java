@@ -39,8 +39,10 @@ import java.util.Optional;
  * ProcessDefinition welcome = reader.read(Path.of("processes/welcome.yaml"));
  * }</pre>
  *
- * <p>Note: YAML anchors and aliases are expanded before the schema check, so a problem inside
- * an alias is reported at the anchor's line. Immutable and thread-safe.
+ * <p>Note: a missing or unknown property is located at the start of the object that lacks
+ * or holds it (the parser keeps no position for property names); YAML anchors and aliases are
+ * expanded before the schema check, so a problem inside an alias is reported at the anchor.
+ * Immutable and thread-safe.
  */
 public final class DefinitionReader {
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,13 @@ public final class ImportRun {
         }
         found.sort(Comparator.comparingLong(p -> p.location().map(Location::column)
                 .orElse(0L)));
-        problems.addAll(found);
+        Set<String> cells = new HashSet<>();
+        for (Problem problem : found) {
+            // a cell read by several rules (tenure for two derived instants) is reported once
+            if (cells.add(problem.field() + "@" + problem.location())) {
+                problems.add(problem);
+            }
+        }
         stopIfFailing();
         if (found.isEmpty()) {
             mapped.records().values().forEach(record -> add(batch, record));

@@ -29,7 +29,8 @@ import java.util.Optional;
 public final class JsonRowReader implements RowReader {
 
     private static final ObjectReader TREES = CsKitJson.mapper().reader()
-            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String source;
     private final JsonParser parser;

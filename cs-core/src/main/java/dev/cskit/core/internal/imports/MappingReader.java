@@ -296,8 +296,7 @@ public final class MappingReader {
                 .column(column.get());
         guard(path + ".reference", reference.get(), () -> derived.reference(
                 Values.ISO.parse(reference.get().trim(), Instant::from)));
-        guard(path + ".unit", unit.get(), () -> derived.unit(
-                ChronoUnit.valueOf(unit.get().trim().toUpperCase(Locale.ROOT))));
+        guard(path + ".unit", unit.get(), () -> derived.unit(unit(unit.get())));
         try {
             rule.derive(derived.build());
         } catch (IllegalStateException | InvalidInputException e) {
@@ -305,6 +304,14 @@ public final class MappingReader {
                 problem(path + ".unit", unit.get(), "must be one of " + DerivedInstant.UNITS);
             }
         }
+    }
+
+    private static ChronoUnit unit(String text) {
+        ChronoUnit unit = ChronoUnit.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        if (!DerivedInstant.UNITS.contains(unit)) {
+            throw new IllegalArgumentException(text);
+        }
+        return unit;
     }
 
     private void format(String value, ImportMapping.Builder builder) {
