@@ -84,7 +84,7 @@ final class CustomerBehaviour {
         productUse(random, row, id, active, end, ids, out);
         tickets(random, row, id, active, end, churner, ids, out);
         nps(random, id, active, end, churner, row, ids, out);
-        changes(random, id, active, end, out);
+        changes(random, id, active, end, ids, out);
         if (cancelAt != null) {
             out.add(new Happening.Cancel(cancelAt, id, reason(random, row)));
             winBack(random, id, cancelAt, out);
@@ -164,14 +164,20 @@ final class CustomerBehaviour {
     }
 
     private void changes(SplittableRandom random, CustomerId id, Instant start, Instant end,
-            List<Happening> out) {
+            Counter ids, List<Happening> out) {
         int seats = 1;
         for (Instant month = start.plus(Duration.ofDays(30)); month.isBefore(end);
                 month = month.plus(Duration.ofDays(30))) {
             double draw = random.nextDouble();
             Instant at = between(random, month, min(month.plus(Duration.ofDays(30)), end));
             if (draw < 0.010) {
+                // Usage near the limit comes first; the growth playbook proposes more seats.
                 seats++;
+                Instant reported = at.minus(Duration.ofDays(3 + random.nextInt(8)));
+                if (reported.isAfter(start)) {
+                    out.add(event(ids, "usage.reported", id, reported, Map.of("utilisation",
+                            String.valueOf(82 + random.nextInt(18)))));
+                }
                 out.add(new Happening.Change(at, id, 1, 0));
             } else if (draw < 0.016 && seats > 1) {
                 seats--;

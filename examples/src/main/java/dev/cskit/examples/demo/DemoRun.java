@@ -18,15 +18,13 @@ import dev.cskit.kpi.OnboardingJourney;
 import dev.cskit.kpi.Period;
 import dev.cskit.process.Action;
 import dev.cskit.process.MutableClock;
-import dev.cskit.process.ProcessDefinition;
 import dev.cskit.process.ProcessRunner;
+import dev.cskit.process.playbook.Playbooks;
 import dev.cskit.process.Step;
-import dev.cskit.process.Transition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,20 +74,20 @@ final class DemoRun {
             done(out, started, String.format(Locale.ROOT, "%,d customers, %,d subscriptions",
                     batch.customers().size(), batch.subscriptions().size()));
 
-            PlaybookPlan plan = playbooks();
-            Map<String, String> funnelSteps = mainPath(plan.all().stream()
-                    .filter(d -> d.key().equals(plan.onboarding())).findFirst().orElseThrow());
-            Journal journal = new Journal(plan.onboarding(), funnelSteps);
+            PlaybookPlan plan = PlaybookPlan.builtIn();
+            Journal journal = new Journal(plan);
             int[] instanceIds = {0};
-            ProcessRunner runner = ProcessRunner.builder().store(store).clock(clock)
+            ProcessRunner.Builder builder = ProcessRunner.builder().store(store).clock(clock)
                     .zone(ZoneOffset.UTC)
                     .node("demo")
                     .instanceIds(() -> String.format(Locale.ROOT, "pi-%07d", ++instanceIds[0]))
-                    .handler(Action.EMAIL, request -> journal.count("emails"))
-                    .handler(Action.CSM_TASK, request -> journal.count("csmTasks"))
-                    .handler(Action.WEBHOOK, request -> journal.count("webhooks"))
-                    .listener(journal)
-                    .build();
+                    .listener(journal);
+            for (String type : Playbooks.ACTION_TYPES) {
+                if (!type.equals(Action.CHANGE_STAGE) && !type.equals(Action.START_PROCESS)) {
+                    builder.handler(type, request -> journal.count("action." + type));
+                }
+            }
+            ProcessRunner runner = builder.build();
             plan.all().forEach(runner::register);
 
             CustomerBehaviour behaviour = new CustomerBehaviour(settings.seed(), from, to);
@@ -125,7 +123,7 @@ final class DemoRun {
                     Period.of(from, to), store.customers().list(TenantId.DEFAULT),
                     store.subscriptions().list(TenantId.DEFAULT),
                     store.surveys().list(TenantId.DEFAULT), journeys(journal),
-                    funnelList(funnelSteps), journal.progress(),
+                    journal.funnel(), journal.progress(),
                     stuck(runner, store, plan), settings.seed()));
             done(out, started, "");
             ReportModel report = DemoReport.model(summary, plan);
@@ -180,40 +178,6 @@ final class DemoRun {
                 .addAllEvents(batch.events()).addAllSurveys(batch.surveys()).build();
     }
 
-    static PlaybookPlan playbooks() {
-        List<ProcessDefinition> all = new ArrayList<>();
-        for (String name : PLAYBOOKS) {
-            try (InputStream in = resource("playbooks/" + name + ".json")) {
-                all.add(ProcessDefinition.fromJson(new String(in.readAllBytes(),
-                        StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new PlaybookPlan(all, List.of("demo.onboarding"), List.of(),
-                Optional.of("demo.support"), Optional.of("demo.offboarding"),
-                "demo.onboarding");
-    }
-
-    /** The steps along each step's first transition from the start: the funnel's path. */
-    static Map<String, String> mainPath(ProcessDefinition definition) {
-        Map<String, String> path = new LinkedHashMap<>();
-        Optional<Step> step = definition.step(definition.startStep());
-        while (step.isPresent() && !path.containsKey(step.get().id())) {
-            path.put(step.get().id(), step.get().name());
-            List<Transition> out = step.get().transitions();
-            step = out.isEmpty() ? Optional.empty() : definition.step(out.get(0).target());
-        }
-        return path;
-    }
-
-    private static List<String> funnelList(Map<String, String> steps) {
-        List<String> list = new ArrayList<>();
-        list.add(Journal.SIGNED_UP);
-        list.addAll(steps.values());
-        return list;
-    }
-
     private static List<OnboardingJourney> journeys(Journal journal) {
         List<OnboardingJourney> journeys = new ArrayList<>();
         journal.signUps().forEach((customer, at) -> journeys.add(new OnboardingJourney(customer,
@@ -225,8 +189,6 @@ final class DemoRun {
 
     private static List<Summary.Stuck> stuck(ProcessRunner runner, Store store,
             PlaybookPlan plan) {
-        Map<String, String> names = new HashMap<>();
-        plan.all().forEach(d -> names.put(d.key(), d.name()));
         Map<String, Alert> worst = new LinkedHashMap<>();
         for (Alert alert : runner.openAlerts(TenantId.DEFAULT,
                 AlertQuery.builder().limit(1_000_000).build())) {
@@ -242,7 +204,7 @@ final class DemoRun {
             if (instance.isEmpty() || customer.isEmpty()) {
                 continue;
             }
-            boolean offboarding = plan.onCancel().map(alert.processKey()::equals).orElse(false);
+            boolean offboarding = plan.onCancel().equals(alert.processKey());
             if (customer.get().stage() == LifecycleStage.CHURNED && !offboarding) {
                 continue;
             }
@@ -250,7 +212,7 @@ final class DemoRun {
                     instance.get().definitionKey(), instance.get().definitionVersion())
                     .step(alert.step());
             stuck.add(new Summary.Stuck(alert.customerId(), customer.get().name(),
-                    names.getOrDefault(alert.processKey(), alert.processKey()),
+                    plan.name(alert.processKey()),
                     step.map(Step::name).orElse(alert.step()),
                     instance.get().stepEnteredAt(), alert.level(), alert.reason()));
         }

@@ -16,12 +16,8 @@ import java.nio.file.Path;
  */
 final class DemoStore implements AutoCloseable {
 
-    /**
-     * The demo's own database, relative to the working directory. H2 keeps only 8 parsed
-     * statements per session unless told otherwise; the store runs a few dozen distinct ones
-     * over and over, so a larger cache saves parsing each of them on every call.
-     */
-    static final String DEFAULT_URL = "jdbc:h2:file:./cskit-demo/cskit;QUERY_CACHE_SIZE=256";
+    /** The demo's own database, relative to the working directory. */
+    static final String DEFAULT_URL = "jdbc:h2:file:./cskit-demo/cskit";
 
     private final HikariDataSource pool;
     private final Store store;

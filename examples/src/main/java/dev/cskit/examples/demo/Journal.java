@@ -9,6 +9,7 @@ import dev.cskit.process.ProcessListener;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,42 +17,61 @@ import java.util.function.Consumer;
 
 /**
  * What the run saw happen, kept as the KPIs need it: each new customer's signup, first
- * product use and onboarding completion (time to value), the onboarding steps each reached
- * (the funnel), and counters. It listens to the process runner and tells the
- * {@link PlaybookAgent} about every move. Used by the single simulation thread only.
+ * product use and end of onboarding (time to value), which onboarding playbooks each started
+ * (the funnel), and counters. It listens to the process runner, tells the
+ * {@link PlaybookAgent} about every move and the simulation about every finished onboarding.
+ * Used by the single simulation thread only.
  */
 final class Journal implements ProcessListener {
 
     /** The funnel's first step. */
     static final String SIGNED_UP = "Signed up";
+    /** The funnel's last step. */
+    static final String ONBOARDED = "Onboarded";
 
     private final Map<CustomerId, Instant> signUps = new HashMap<>();
     private final Map<CustomerId, Instant> firstValue = new HashMap<>();
     private final Map<CustomerId, Instant> onboarded = new HashMap<>();
     private final List<FunnelProgress> progress = new ArrayList<>();
     private final Map<String, Long> counters = new TreeMap<>();
-    private final Map<String, String> funnelSteps;
-    private final String onboarding;
+    private final Map<String, String> funnelSteps = new LinkedHashMap<>();
+    private final String onboardedBy;
     private Consumer<InstanceRecord> onMove = instance -> { };
+    private Consumer<InstanceRecord> onOnboarded = instance -> { };
 
     /**
      * Creates a journal.
      *
-     * @param onboarding the key of the onboarding playbook
-     * @param funnelSteps the funnel's labels by step id of the onboarding playbook
+     * @param plan the playbooks and which of them make up onboarding
      */
-    Journal(String onboarding, Map<String, String> funnelSteps) {
-        this.onboarding = onboarding;
-        this.funnelSteps = Map.copyOf(funnelSteps);
+    Journal(PlaybookPlan plan) {
+        for (String key : plan.onboarding()) {
+            funnelSteps.put(key, plan.name(key));
+        }
+        this.onboardedBy = plan.onboarded();
     }
 
     void onMove(Consumer<InstanceRecord> listener) {
         this.onMove = listener;
     }
 
+    void onOnboarded(Consumer<InstanceRecord> listener) {
+        this.onOnboarded = listener;
+    }
+
+    /** @return the funnel's steps, in order */
+    List<String> funnel() {
+        List<String> steps = new ArrayList<>();
+        steps.add(SIGNED_UP);
+        steps.addAll(funnelSteps.values());
+        steps.add(ONBOARDED);
+        return steps;
+    }
+
     void signedUp(CustomerId customer, Instant at) {
-        signUps.putIfAbsent(customer, at);
-        progress.add(new FunnelProgress(customer, SIGNED_UP, at));
+        if (signUps.putIfAbsent(customer, at) == null) {
+            progress.add(new FunnelProgress(customer, SIGNED_UP, at));
+        }
     }
 
     void used(CustomerId customer, Instant at) {
@@ -67,12 +87,10 @@ final class Journal implements ProcessListener {
     @Override
     public void onTransition(InstanceRecord instance, AuditEntry entry) {
         count("transitions");
-        if (instance.definitionKey().equals(onboarding)
+        String label = funnelSteps.get(instance.definitionKey());
+        if (label != null && entry.fromStep().isEmpty()
                 && signUps.containsKey(instance.customerId())) {
-            String label = funnelSteps.get(entry.toStep());
-            if (label != null) {
-                progress.add(new FunnelProgress(instance.customerId(), label, entry.at()));
-            }
+            progress.add(new FunnelProgress(instance.customerId(), label, entry.at()));
         }
         onMove.accept(instance);
     }
@@ -85,9 +103,13 @@ final class Journal implements ProcessListener {
     @Override
     public void onCompleted(InstanceRecord instance) {
         count("completed");
-        if (instance.definitionKey().equals(onboarding)
-                && signUps.containsKey(instance.customerId())) {
-            onboarded.putIfAbsent(instance.customerId(), instance.updatedAt());
+        if (instance.definitionKey().equals(onboardedBy)) {
+            if (signUps.containsKey(instance.customerId())
+                    && onboarded.putIfAbsent(instance.customerId(), instance.updatedAt()) == null) {
+                progress.add(new FunnelProgress(instance.customerId(), ONBOARDED,
+                        instance.updatedAt()));
+            }
+            onOnboarded.accept(instance);
         }
     }
 

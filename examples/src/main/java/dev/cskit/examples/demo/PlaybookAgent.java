@@ -5,8 +5,10 @@ import dev.cskit.core.TenantId;
 import dev.cskit.core.store.InstanceRecord;
 import dev.cskit.core.store.InstanceStatus;
 import dev.cskit.process.Condition;
+import dev.cskit.process.Delay;
 import dev.cskit.process.ProcessDefinition;
 import dev.cskit.process.ProcessRunner;
+import dev.cskit.process.SlaLevel;
 import dev.cskit.process.Step;
 import dev.cskit.process.Task;
 import dev.cskit.process.Transition;
@@ -25,7 +27,8 @@ import java.util.function.Predicate;
 
 /**
  * Plays the customer success manager and the customer inside the playbooks: when an instance
- * enters a step, it schedules the step's work after a seeded delay, completing the open tasks
+ * enters a step, it schedules the step's work after a seeded delay within the step's first
+ * SLA level or timer, completing the open tasks
  * in the order their precedences allow, or sending an event the step waits for. Events that
  * the simulated world sends by itself (product use, tickets, surveys, cancellations,
  * win-backs) are never made up here, so a playbook that waits for one waits for the world.
@@ -86,7 +89,7 @@ final class PlaybookAgent {
             return;
         }
         SplittableRandom random = random(instance.id(), instance.step(), 0);
-        Duration delay = Duration.ofHours(6 + random.nextInt(24 * 5));
+        Duration delay = onTime(step(instance), random);
         if (random.nextDouble() < STALL) {
             journal.count("stalls");
             if (random.nextDouble() >= RECOVER) {
@@ -96,6 +99,43 @@ final class PlaybookAgent {
         }
         scheduler.schedule(instance.stepEnteredAt().plus(delay),
                 new Work(instance.id(), instance.step(), instance.stepEnteredAt()));
+    }
+
+    /**
+     * Draws how long the work of a step takes when nobody stalls: within the step's first SLA
+     * level or its shortest timer, whichever comes first, so an on-time customer raises no
+     * alert and triggers no reminder; one to five days where the step sets neither.
+     */
+    private static Duration onTime(Optional<Step> step, SplittableRandom random) {
+        Duration limit = null;
+        if (step.isPresent()) {
+            for (SlaLevel level : step.get().sla()) {
+                limit = shorter(limit, level.after());
+            }
+            for (Transition transition : step.get().transitions()) {
+                Optional<Delay> after = transition.trigger().after();
+                if (after.isPresent()) {
+                    limit = shorter(limit, after.get());
+                }
+            }
+        }
+        if (limit == null) {
+            return Duration.ofHours(24 + random.nextInt(24 * 4));
+        }
+        long seconds = limit.getSeconds();
+        return Duration.ofSeconds(seconds / 5 + random.nextLong(Math.max(1, seconds * 3 / 5)));
+    }
+
+    private static Duration shorter(Duration current, Delay delay) {
+        Duration length = delay.exact().orElseGet(() -> Duration.ofDays(
+                delay.calendar().map(p -> p.toTotalMonths() * 30 + p.getDays()).orElse(1L)));
+        return current == null || length.compareTo(current) < 0 ? length : current;
+    }
+
+    private Optional<Step> step(InstanceRecord instance) {
+        ProcessDefinition definition = definitions.get(instance.definitionKey() + "@"
+                + instance.definitionVersion());
+        return definition == null ? Optional.empty() : definition.step(instance.step());
     }
 
     /**
@@ -114,10 +154,7 @@ final class PlaybookAgent {
                 || !instance.stepEnteredAt().equals(work.enteredAt()) || !mayAct.test(instance)) {
             return;
         }
-        ProcessDefinition definition = definitions.get(instance.definitionKey() + "@"
-                + instance.definitionVersion());
-        Optional<Step> step = definition == null ? Optional.empty()
-                : definition.step(instance.step());
+        Optional<Step> step = step(instance);
         if (step.isEmpty()) {
             return;
         }
@@ -129,8 +166,7 @@ final class PlaybookAgent {
             if (after.status() == InstanceStatus.RUNNING && after.step().equals(work.step())
                     && after.stepEnteredAt().equals(work.enteredAt())) {
                 SplittableRandom random = random(instance.id(), task.get().id(), 1);
-                scheduler.schedule(now.plus(Duration.ofHours(4 + random.nextInt(24 * 4))),
-                        work);
+                scheduler.schedule(now.plus(onTime(step, random).dividedBy(2)), work);
             }
             return;
         }

@@ -6,6 +6,7 @@ import dev.cskit.core.CustomerId;
 import dev.cskit.core.LifecycleStage;
 import dev.cskit.core.Money;
 import dev.cskit.core.Subscription;
+import dev.cskit.core.SurveyKind;
 import dev.cskit.core.TenantId;
 import dev.cskit.core.store.InstanceRecord;
 import dev.cskit.core.store.Store;
@@ -35,9 +36,13 @@ import java.util.function.IntConsumer;
 final class Simulation {
 
     /** The event types the simulated world sends by itself. */
-    static final Set<String> WORLD_EVENTS = Set.of("feature.used", "ticket.opened",
-            "ticket.resolved", "survey.answered", "seats.changed", "plan.changed",
-            "subscription.cancelled", "customer.won_back");
+    static final Set<String> WORLD_EVENTS = Set.of("feature.used", "usage.reported",
+            "ticket.opened", "ticket.resolved", "survey.answered", "seats.changed",
+            "plan.changed", "subscription.cancelled", "offer.accepted");
+
+    /** A playbook to start for a customer once the current command is done. */
+    private record Start(CustomerId customer, String key) {
+    }
 
     private record Scheduled(Instant at, long order, Object what) {
     }
@@ -65,6 +70,8 @@ final class Simulation {
         this.agent = new PlaybookAgent(runner, plan.all(), WORLD_EVENTS, seed,
                 (at, work) -> schedule(at, work), journal, this::mayAct);
         journal.onMove(agent::entered);
+        journal.onOnboarded(instance -> plan.afterOnboarding().forEach(key ->
+                schedule(clock.instant(), new Start(instance.customerId(), key))));
     }
 
     /**
@@ -115,7 +122,7 @@ final class Simulation {
 
     private boolean mayAct(InstanceRecord instance) {
         return !gone.contains(instance.customerId())
-                || plan.onCancel().map(instance.definitionKey()::equals).orElse(false);
+                || plan.onCancel().equals(instance.definitionKey());
     }
 
     private void schedule(Instant at, Object what) {
@@ -135,14 +142,18 @@ final class Simulation {
     private void apply(Object what) {
         if (what instanceof PlaybookAgent.Work work) {
             agent.perform(work, clock.instant());
+        } else if (what instanceof Start start) {
+            if (!gone.contains(start.customer())) {
+                runner.start(start.customer(), start.key());
+            }
         } else if (what instanceof Happening.SignUp signUp) {
             journal.signedUp(signUp.customer(), signUp.at());
             for (String key : plan.onSignUp()) {
                 runner.start(signUp.customer(), key);
             }
         } else if (what instanceof Happening.Event event) {
-            if (event.event().type().equals("ticket.opened") && plan.onTicket().isPresent()) {
-                runner.start(event.customer(), plan.onTicket().get());
+            if (event.event().type().equals("ticket.opened")) {
+                runner.start(event.customer(), plan.onTicket());
             }
             runner.deliver(event.event());
             if (event.event().type().equals("feature.used")) {
@@ -151,11 +162,15 @@ final class Simulation {
             journal.count("events");
         } else if (what instanceof Happening.Survey survey) {
             store.surveys().put(survey.response());
+            // The recommendations playbook reads an NPS answer as "score", support a CSAT
+            // answer as "csat".
+            String score = String.valueOf(survey.response().score());
             runner.deliver(CustomerEvent.builder().id(survey.response().id())
                     .type("survey.answered").customerId(survey.customer())
                     .occurredAt(survey.at())
                     .putAttributes("kind", survey.response().kind().name())
-                    .putAttributes("score", String.valueOf(survey.response().score()))
+                    .putAttributes(survey.response().kind() == SurveyKind.CSAT ? "csat"
+                            : "score", score)
                     .build());
             journal.count("surveys");
         } else if (what instanceof Happening.Change change) {
@@ -198,9 +213,7 @@ final class Simulation {
                 .cancellationReason(cancel.reason()).build());
         lastTerms.put(cancel.customer(), current);
         gone.add(cancel.customer());
-        if (plan.onCancel().isPresent()) {
-            runner.start(cancel.customer(), plan.onCancel().get());
-        }
+        runner.start(cancel.customer(), plan.onCancel());
         runner.deliver(CustomerEvent.builder().id(current.id() + "-cancel-" + cancel.at())
                 .type("subscription.cancelled").customerId(cancel.customer())
                 .occurredAt(cancel.at()).putAttributes("reason", cancel.reason()).build());
@@ -220,7 +233,7 @@ final class Simulation {
         terms.put(winBack.customer(), back);
         gone.remove(winBack.customer());
         runner.deliver(CustomerEvent.builder().id(back.id() + "-back-" + winBack.at())
-                .type("customer.won_back").customerId(winBack.customer())
+                .type("offer.accepted").customerId(winBack.customer())
                 .occurredAt(winBack.at()).build());
         moveIfStill(winBack.customer(), LifecycleStage.ACTIVE, "won back");
         journal.count("winBacks");

@@ -4,6 +4,7 @@ import dev.cskit.core.Customer;
 import dev.cskit.core.CustomerId;
 import dev.cskit.core.LifecycleStage;
 import dev.cskit.core.Money;
+import dev.cskit.core.Subscription;
 import dev.cskit.core.SurveyResponse;
 import dev.cskit.kpi.ChurnPolicy;
 import dev.cskit.kpi.Cohorts;
@@ -23,7 +24,6 @@ import dev.cskit.kpi.Revenue;
 import dev.cskit.kpi.RevenueRetention;
 import dev.cskit.kpi.Satisfaction;
 import dev.cskit.kpi.SubscriptionHistories;
-import dev.cskit.core.Subscription;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -37,7 +37,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The figures of a run, all computed with cs-kpi from what the store holds at the end:
@@ -242,10 +241,6 @@ final class Summary {
     /** @return the stuck customers, longest stuck first */
     List<Stuck> stuck() {
         return inputs.stuck();
-    }
-
-    Optional<BigDecimal> rate(Ratio ratio) {
-        return ratio.isDefined() ? Optional.of(ratio.value()) : Optional.empty();
     }
 
     static List<Stuck> sorted(List<Stuck> stuck) {

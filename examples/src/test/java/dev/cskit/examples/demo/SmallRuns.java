@@ -20,8 +20,7 @@ final class SmallRuns {
     static Run run(Path dir, int customers, long seed) {
         Path report = dir.resolve("report.html");
         DemoSettings settings = new DemoSettings(
-                Optional.of("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db")
-                        + ";QUERY_CACHE_SIZE=256"),
+                Optional.of("jdbc:h2:file:" + dir.toAbsolutePath().resolve("db")),
                 12, seed, report, OptionalInt.of(customers), Optional.empty(), Optional.empty(),
                 Demo.SNAPSHOT);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();

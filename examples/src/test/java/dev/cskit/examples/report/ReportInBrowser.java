@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -87,7 +87,6 @@ public final class ReportInBrowser {
         driver.executeScript("window.dispatchEvent(new Event('resize'));");
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
                 Map.of("format", "png", "captureBeyondViewport", true));
-        HeadlessChromium.save(file, java.util.Base64.getDecoder()
-                .decode((String) shot.get("data")));
+        HeadlessChromium.save(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 }

@@ -43,7 +43,8 @@ final class SampleReports {
                         "Contract", Instant.parse("2017-02-03T10:00:00Z"), "breach",
                         HOSTILE_REASON))
                 .addPlaybooks(new ReportModel.PlaybookDiagram("onboarding.registration",
-                        "Registration <b>", "flowchart LR\n  a[\"Contract & setup\"] --> b((Done))\n"))
+                        "Registration <b>",
+                        "flowchart LR\n  a[\"Contract & setup\"] --> b((Done))\n"))
                 .addPlaybooks(new ReportModel.PlaybookDiagram("offboarding", "Offboarding",
                         "flowchart TD\n  x[Exit interview] -->|churn reason| y[Win-back]\n"))
                 .build();
