@@ -85,8 +85,21 @@ public final class ReportInBrowser {
                 "return document.documentElement.scrollHeight;");
         driver.manage().window().setSize(new Dimension(1400, height.intValue() + 40));
         driver.executeScript("window.dispatchEvent(new Event('resize'));");
+        top(driver, file, height.intValue());
+    }
+
+    /**
+     * Saves the top of the open page as a PNG.
+     *
+     * @param driver the browser, with the page drawn
+     * @param file where to save it
+     * @param height how many CSS pixels from the top
+     */
+    public static void top(ChromeDriver driver, Path file, int height) {
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", 1400, "height", height,
+                "scale", 1);
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "captureBeyondViewport", true));
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
         HeadlessChromium.save(file, Base64.getDecoder().decode((String) shot.get("data")));
     }
 }
