@@ -12,8 +12,10 @@ module dev.cskit.process {
     requires com.networknt.schema;
     requires tools.jackson.core;
     requires tools.jackson.databind;
+    requires java.xml;
 
     exports dev.cskit.process;
+    exports dev.cskit.process.bpmn;
     exports dev.cskit.process.calendar;
     exports dev.cskit.process.io;
     exports dev.cskit.process.playbook;

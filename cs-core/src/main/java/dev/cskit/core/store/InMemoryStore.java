@@ -9,18 +9,25 @@ import dev.cskit.core.Subscription;
 import dev.cskit.core.SurveyResponse;
 import dev.cskit.core.TenantId;
 import dev.cskit.core.VersionConflictException;
+import dev.cskit.core.internal.memory.ClaimQueue;
+import dev.cskit.core.internal.memory.DueKey;
+import dev.cskit.core.internal.memory.GroupIndex;
+import dev.cskit.core.internal.memory.TimeKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -33,45 +40,46 @@ import java.util.function.UnaryOperator;
  * A {@link Store} that keeps everything in memory: for tests, the demo, and applications that
  * need no durability. Nothing survives the JVM.
  *
- * <p>Design note on concurrency. All state sits in plain maps, one set per tenant, guarded by
- * a single {@link ReentrantReadWriteLock}. Every read takes the read lock, so readers run in
- * parallel and always see a state between two writes. Every write (including claims, which
- * change leases) takes the write lock for its whole duration, so writes are serialised and
- * atomic with respect to each other and to readers. A write first validates all of its input
- * against the current state and only then applies it; applying is plain map updates that
- * cannot fail, so a rejected write (invalid input, version conflict) leaves every map exactly
- * as it was. Stored values are immutable, and lists handed out are immutable copies, so no
- * caller can reach the maps without the lock.
+ * <p>Design note on concurrency. All state sits in plain maps and their indexes, one set per
+ * tenant, guarded by a single {@link ReentrantReadWriteLock}. Every read takes the read lock,
+ * so readers run in parallel and always see a state between two writes. Every write
+ * (including claims, which change leases) takes the write lock for its whole duration, so
+ * writes are serialised and atomic with respect to each other and to readers. A write first
+ * validates all of its input against the current state and only then applies it; applying is
+ * plain map and index updates that cannot fail, so a rejected write (invalid input, version
+ * conflict) leaves every map and index exactly as it was. Stored values are immutable, and
+ * lists handed out are immutable copies, so no caller can reach the maps without the lock.
+ *
+ * <p>Design note on indexes. Each record sits in a map by id, and every query has an index
+ * kept in step with that map by the one method that writes the record: due items sorted by
+ * (due instant, instance, key) and split into free ones and ones held by a lease, the held
+ * ones also sorted by lease end; pending outbox entries the same way by (next attempt, id);
+ * outbox entries by status, then creation; instances by customer (all, and running ones) by
+ * start; audit trails as a list per instance; alerts by instance, and open ones by (raise
+ * time, id); events by customer by occurrence, and by status by receipt; surveys and terms by
+ * customer. So "what is due now" and "who is stuck now" are range queries over stored due
+ * instants, never scans of all instances.
  *
  * <p>The store reads no clock: every instant comes from the caller, as the SPI passes it.
  * Arguments are never {@code null}; a {@code null} fails with a {@link NullPointerException}
  * naming the argument.
  *
- * <p>Note: queries filter and sort a tenant's records on every call, which is linear in the
- * tenant's size. That is ample for tests and demos; a large workload wants the JDBC store.
+ * <p>Note: the costs, for a tenant with n records of the kind asked for and k results: due
+ * items' {@code due} and {@code claim}, and the outbox's {@code claim}, cost O(log n + k),
+ * plus, for a claim, O(e log k) for the e held records whose lease has ended (held records
+ * whose lease still runs are never visited); lists by customer, instance or status cost
+ * O(log n + k); {@code count} by status O(1); a commit O(log n) per part it writes, its
+ * audit entries O(1) each. {@link AlertStore#open} walks open alerts in raise order from the
+ * oldest and stops at the limit, so filters by process, step or level that match few alerts
+ * visit the open alerts before those; {@link DefinitionStore#latestOfEach} walks every
+ * stored definition. Everything is kept in the heap: a large or durable workload wants the
+ * JDBC store.
  */
 public final class InMemoryStore implements Store {
 
-    private static final Comparator<DueItem> DUE_ORDER = Comparator
+    private static final Comparator<DueItem> BY_DUE_THEN_KEY = Comparator
             .comparing(DueItem::dueAt)
-            .thenComparing(DueItem::instanceId)
             .thenComparing(DueItem::key);
-
-    private static final Comparator<Alert> ALERT_ORDER = Comparator
-            .comparing(Alert::raisedAt)
-            .thenComparing(Alert::id);
-
-    private static final Comparator<InstanceRecord> INSTANCE_ORDER = Comparator
-            .comparing(InstanceRecord::startedAt)
-            .thenComparing(InstanceRecord::id);
-
-    private static final Comparator<SurveyResponse> SURVEY_ORDER = Comparator
-            .comparing(SurveyResponse::answeredAt)
-            .thenComparing(SurveyResponse::id);
-
-    private static final Comparator<Subscription> TERM_ORDER = Comparator
-            .comparing(Subscription::id)
-            .thenComparing(Subscription::start);
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<TenantId, TenantData> tenants = new HashMap<>();
@@ -146,10 +154,10 @@ public final class InMemoryStore implements Store {
                 data(customer.tenant()).customers.put(customer.id(), customer);
             }
             for (Subscription term : batch.subscriptions()) {
-                data(term.tenant()).terms.put(new TermKey(term.id(), term.start()), term);
+                data(term.tenant()).putTerm(term);
             }
             for (SurveyResponse response : batch.surveys()) {
-                data(response.tenant()).surveys.put(response.id(), response);
+                data(response.tenant()).putSurvey(response);
             }
 
             int recorded = 0;
@@ -190,11 +198,11 @@ public final class InMemoryStore implements Store {
     }
 
     private boolean recordEvent(CustomerEvent event, Instant receivedAt) {
-        Map<String, StoredEvent> inbox = data(event.tenant()).events;
-        if (inbox.containsKey(event.id())) {
+        TenantData data = data(event.tenant());
+        if (data.events.containsKey(event.id())) {
             return false;
         }
-        inbox.put(event.id(), StoredEvent.builder().event(event).receivedAt(receivedAt)
+        data.putEvent(StoredEvent.builder().event(event).receivedAt(receivedAt)
                 .status(EventStatus.RECEIVED).build());
         return true;
     }
@@ -234,9 +242,17 @@ public final class InMemoryStore implements Store {
         return tenants.computeIfAbsent(tenant, t -> new TenantData());
     }
 
-    private static <T> List<T> sorted(Collection<T> values, Predicate<T> filter,
-            Comparator<? super T> order, int limit) {
-        return values.stream().filter(filter).sorted(order).limit(limit).toList();
+    /** Looks up the records of index keys, in the keys' order, at most {@code limit}. */
+    private static <K, V> List<V> values(Collection<K> keys, Function<K, V> record,
+            int limit) {
+        List<V> values = new ArrayList<>(Math.min(keys.size(), limit));
+        for (K key : keys) {
+            if (values.size() == limit) {
+                break;
+            }
+            values.add(record.apply(key));
+        }
+        return List.copyOf(values);
     }
 
     private static void checkLimit(int limit) {
@@ -256,10 +272,6 @@ public final class InMemoryStore implements Store {
             throw new InvalidInputException("leaseUntil", leaseUntil,
                     "must be after now (" + now + ")");
         }
-    }
-
-    private static boolean leaseRunning(Optional<Instant> leaseUntil, Instant now) {
-        return leaseUntil.isPresent() && leaseUntil.get().isAfter(now);
     }
 
     /** The key of a subscription term within a tenant. */
@@ -282,21 +294,169 @@ public final class InMemoryStore implements Store {
         }
     }
 
-    /** Everything stored for one tenant; guarded by the store's lock. */
+    /**
+     * Everything stored for one tenant, with its indexes; guarded by the store's lock. Each
+     * {@code put} method is the one way to write its kind of record: it replaces the record
+     * with the same id and moves the record's index keys with it, and it cannot fail.
+     */
     private static final class TenantData {
 
         static final TenantData EMPTY = new TenantData();
 
         final TreeMap<CustomerId, Customer> customers = new TreeMap<>();
+
         final TreeMap<TermKey, Subscription> terms = new TreeMap<>();
+        final GroupIndex<CustomerId, TermKey> termsByCustomer = new GroupIndex<>();
+
         final Map<String, StoredEvent> events = new HashMap<>();
+        final GroupIndex<CustomerId, TimeKey> eventsByCustomer = new GroupIndex<>();
+        final GroupIndex<EventStatus, TimeKey> eventsByStatus = new GroupIndex<>();
+
         final Map<String, SurveyResponse> surveys = new HashMap<>();
+        final NavigableSet<TimeKey> surveyOrder = new TreeSet<>();
+        final GroupIndex<CustomerId, TimeKey> surveysByCustomer = new GroupIndex<>();
+
         final TreeMap<DefinitionKey, DefinitionRecord> definitions = new TreeMap<>();
+
         final Map<String, InstanceRecord> instances = new HashMap<>();
+        final GroupIndex<CustomerId, TimeKey> instancesByCustomer = new GroupIndex<>();
+        final GroupIndex<CustomerId, TimeKey> runningByCustomer = new GroupIndex<>();
+        final Map<InstanceStatus, Long> instanceCounts = new EnumMap<>(InstanceStatus.class);
         final Map<String, List<AuditEntry>> audit = new HashMap<>();
+
+        /** Each instance's due items, ordered by due instant, then key. */
         final Map<String, List<DueItem>> dueItems = new HashMap<>();
+        final ClaimQueue<DueKey, DueItem> dueQueue = new ClaimQueue<>(DueKey::dueAt);
+
         final Map<String, Alert> alerts = new HashMap<>();
+        final GroupIndex<String, TimeKey> alertsByInstance = new GroupIndex<>();
+        final NavigableSet<TimeKey> openAlerts = new TreeSet<>();
+
         final Map<String, OutboxEntry> outbox = new HashMap<>();
+        final GroupIndex<OutboxStatus, TimeKey> outboxByStatus = new GroupIndex<>();
+        final ClaimQueue<TimeKey, OutboxEntry> pendingOutbox = new ClaimQueue<>(TimeKey::at);
+
+        void putTerm(Subscription term) {
+            TermKey key = new TermKey(term.id(), term.start());
+            Subscription was = terms.put(key, term);
+            if (was != null) {
+                termsByCustomer.remove(was.customerId(), key);
+            }
+            termsByCustomer.add(term.customerId(), key);
+        }
+
+        void putSurvey(SurveyResponse response) {
+            SurveyResponse was = surveys.put(response.id(), response);
+            if (was != null) {
+                TimeKey old = new TimeKey(was.answeredAt(), was.id());
+                surveyOrder.remove(old);
+                surveysByCustomer.remove(was.customerId(), old);
+            }
+            TimeKey key = new TimeKey(response.answeredAt(), response.id());
+            surveyOrder.add(key);
+            surveysByCustomer.add(response.customerId(), key);
+        }
+
+        void putEvent(StoredEvent stored) {
+            StoredEvent was = events.put(stored.event().id(), stored);
+            if (was != null) {
+                eventsByCustomer.remove(was.event().customerId(), occurrence(was));
+                eventsByStatus.remove(was.status(), receipt(was));
+            }
+            eventsByCustomer.add(stored.event().customerId(), occurrence(stored));
+            eventsByStatus.add(stored.status(), receipt(stored));
+        }
+
+        private static TimeKey occurrence(StoredEvent stored) {
+            return new TimeKey(stored.event().occurredAt(), stored.event().id());
+        }
+
+        private static TimeKey receipt(StoredEvent stored) {
+            return new TimeKey(stored.receivedAt(), stored.event().id());
+        }
+
+        void putInstance(InstanceRecord instance) {
+            InstanceRecord was = instances.put(instance.id(), instance);
+            if (was != null) {
+                TimeKey old = new TimeKey(was.startedAt(), was.id());
+                instancesByCustomer.remove(was.customerId(), old);
+                runningByCustomer.remove(was.customerId(), old);
+                instanceCounts.merge(was.status(), -1L, Long::sum);
+            }
+
+            TimeKey key = new TimeKey(instance.startedAt(), instance.id());
+            instancesByCustomer.add(instance.customerId(), key);
+            if (instance.status() == InstanceStatus.RUNNING) {
+                runningByCustomer.add(instance.customerId(), key);
+            }
+            instanceCounts.merge(instance.status(), 1L, Long::sum);
+        }
+
+        void appendAudit(String instanceId, List<AuditEntry> entries) {
+            if (!entries.isEmpty()) {
+                audit.computeIfAbsent(instanceId, id -> new ArrayList<>()).addAll(entries);
+            }
+        }
+
+        /** Replaces all of an instance's due items. */
+        void replaceDueItems(String instanceId, List<DueItem> items) {
+            for (DueItem item : dueItems.getOrDefault(instanceId, List.of())) {
+                dueQueue.remove(dueKey(item));
+            }
+            for (DueItem item : items) {
+                dueQueue.put(dueKey(item), item, item.leaseUntil());
+            }
+            if (items.isEmpty()) {
+                dueItems.remove(instanceId);
+            } else {
+                dueItems.put(instanceId, items.stream().sorted(BY_DUE_THEN_KEY).toList());
+            }
+        }
+
+        /** Replaces the stored item with the same instance and key, and the same due instant. */
+        void putDueItem(DueItem item) {
+            List<DueItem> items = new ArrayList<>(dueItems.get(item.instanceId()));
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i).key().equals(item.key())) {
+                    items.set(i, item);
+                }
+            }
+            dueItems.put(item.instanceId(), List.copyOf(items));
+            dueQueue.put(dueKey(item), item, item.leaseUntil());
+        }
+
+        private static DueKey dueKey(DueItem item) {
+            return new DueKey(item.dueAt(), item.instanceId(), item.key());
+        }
+
+        void putAlert(Alert alert) {
+            Alert was = alerts.put(alert.id(), alert);
+            if (was != null) {
+                TimeKey old = new TimeKey(was.raisedAt(), was.id());
+                alertsByInstance.remove(was.instanceId(), old);
+                openAlerts.remove(old);
+            }
+
+            TimeKey key = new TimeKey(alert.raisedAt(), alert.id());
+            alertsByInstance.add(alert.instanceId(), key);
+            if (alert.isOpen()) {
+                openAlerts.add(key);
+            }
+        }
+
+        void putOutbox(OutboxEntry entry) {
+            OutboxEntry was = outbox.put(entry.id(), entry);
+            if (was != null) {
+                outboxByStatus.remove(was.status(), new TimeKey(was.createdAt(), was.id()));
+                pendingOutbox.remove(new TimeKey(was.nextAttemptAt(), was.id()));
+            }
+
+            outboxByStatus.add(entry.status(), new TimeKey(entry.createdAt(), entry.id()));
+            if (entry.status() == OutboxStatus.PENDING) {
+                pendingOutbox.put(new TimeKey(entry.nextAttemptAt(), entry.id()), entry,
+                        entry.leaseUntil());
+            }
+        }
     }
 
     // ---- the interfaces
@@ -331,22 +491,23 @@ public final class InMemoryStore implements Store {
         @Override
         public void put(Subscription term) {
             Objects.requireNonNull(term, "term");
-            writeVoid(() -> data(term.tenant()).terms
-                    .put(new TermKey(term.id(), term.start()), term));
+            writeVoid(() -> data(term.tenant()).putTerm(term));
         }
 
         @Override
         public List<Subscription> history(TenantId tenant, String subscriptionId) {
             Objects.requireNonNull(subscriptionId, "subscriptionId");
-            return read(tenant, d -> sorted(d.terms.values(),
-                    t -> t.id().equals(subscriptionId), TERM_ORDER, Integer.MAX_VALUE));
+            TermKey first = new TermKey(subscriptionId, Instant.MIN);
+            TermKey last = new TermKey(subscriptionId, Instant.MAX);
+            return read(tenant, d -> List.copyOf(
+                    d.terms.subMap(first, true, last, true).values()));
         }
 
         @Override
         public List<Subscription> forCustomer(TenantId tenant, CustomerId customer) {
             Objects.requireNonNull(customer, "customer");
-            return read(tenant, d -> sorted(d.terms.values(),
-                    t -> t.customerId().equals(customer), TERM_ORDER, Integer.MAX_VALUE));
+            return read(tenant, d -> values(d.termsByCustomer.keys(customer), d.terms::get,
+                    Integer.MAX_VALUE));
         }
 
         @Override
@@ -356,14 +517,6 @@ public final class InMemoryStore implements Store {
     }
 
     private final class Events implements EventStore {
-
-        private final Comparator<StoredEvent> byOccurrence = Comparator
-                .comparing((StoredEvent e) -> e.event().occurredAt())
-                .thenComparing(e -> e.event().id());
-
-        private final Comparator<StoredEvent> byReceipt = Comparator
-                .comparing(StoredEvent::receivedAt)
-                .thenComparing(e -> e.event().id());
 
         @Override
         public boolean record(CustomerEvent event, Instant receivedAt) {
@@ -389,25 +542,23 @@ public final class InMemoryStore implements Store {
                 if (stored == null) {
                     throw new NoSuchRecordException("event", eventId, tenant);
                 }
-                data.events.put(eventId,
-                        StoredEvent.builder().copyFrom(stored).status(status).build());
+                data.putEvent(StoredEvent.builder().copyFrom(stored).status(status).build());
             });
         }
 
         @Override
         public List<StoredEvent> forCustomer(TenantId tenant, CustomerId customer) {
             Objects.requireNonNull(customer, "customer");
-            return read(tenant, d -> sorted(d.events.values(),
-                    e -> e.event().customerId().equals(customer), byOccurrence,
-                    Integer.MAX_VALUE));
+            return read(tenant, d -> values(d.eventsByCustomer.keys(customer),
+                    key -> d.events.get(key.id()), Integer.MAX_VALUE));
         }
 
         @Override
         public List<StoredEvent> withStatus(TenantId tenant, EventStatus status, int limit) {
             Objects.requireNonNull(status, "status");
             checkLimit(limit);
-            return read(tenant, d -> sorted(d.events.values(), e -> e.status() == status,
-                    byReceipt, limit));
+            return read(tenant, d -> values(d.eventsByStatus.keys(status),
+                    key -> d.events.get(key.id()), limit));
         }
     }
 
@@ -416,19 +567,19 @@ public final class InMemoryStore implements Store {
         @Override
         public void put(SurveyResponse response) {
             Objects.requireNonNull(response, "response");
-            writeVoid(() -> data(response.tenant()).surveys.put(response.id(), response));
+            writeVoid(() -> data(response.tenant()).putSurvey(response));
         }
 
         @Override
         public List<SurveyResponse> forCustomer(TenantId tenant, CustomerId customer) {
             Objects.requireNonNull(customer, "customer");
-            return read(tenant, d -> sorted(d.surveys.values(),
-                    s -> s.customerId().equals(customer), SURVEY_ORDER, Integer.MAX_VALUE));
+            return read(tenant, d -> values(d.surveysByCustomer.keys(customer),
+                    key -> d.surveys.get(key.id()), Integer.MAX_VALUE));
         }
 
         @Override
         public List<SurveyResponse> list(TenantId tenant) {
-            return read(tenant, d -> sorted(d.surveys.values(), s -> true, SURVEY_ORDER,
+            return read(tenant, d -> values(d.surveyOrder, key -> d.surveys.get(key.id()),
                     Integer.MAX_VALUE));
         }
     }
@@ -562,34 +713,25 @@ public final class InMemoryStore implements Store {
         private void apply(TenantData data, InstanceCommit commit) {
             InstanceRecord instance = commit.instance();
             String id = instance.id();
-            data.instances.put(id, instance);
-
-            if (!commit.audit().isEmpty()) {
-                List<AuditEntry> trail = new ArrayList<>(
-                        data.audit.getOrDefault(id, List.of()));
-                trail.addAll(commit.audit());
-                data.audit.put(id, List.copyOf(trail));
-            }
-
-            if (commit.dueItems().isEmpty()) {
-                data.dueItems.remove(id);
-            } else {
-                data.dueItems.put(id, List.copyOf(commit.dueItems()));
-            }
+            data.putInstance(instance);
+            data.appendAudit(id, commit.audit());
+            data.replaceDueItems(id, commit.dueItems());
 
             for (Alert alert : commit.raise()) {
-                data.alerts.putIfAbsent(alert.id(), alert);
+                if (!data.alerts.containsKey(alert.id())) {
+                    data.putAlert(alert);
+                }
             }
             for (String alertId : commit.clear()) {
                 Alert alert = data.alerts.get(alertId);
                 if (alert != null && alert.isOpen() && alert.instanceId().equals(id)) {
-                    data.alerts.put(alertId, Alert.builder().copyFrom(alert)
+                    data.putAlert(Alert.builder().copyFrom(alert)
                             .clearedAt(instance.updatedAt()).build());
                 }
             }
 
             for (OutboxEntry entry : commit.outbox()) {
-                data.outbox.put(entry.id(), entry);
+                data.putOutbox(entry);
             }
         }
 
@@ -602,29 +744,27 @@ public final class InMemoryStore implements Store {
         @Override
         public List<InstanceRecord> forCustomer(TenantId tenant, CustomerId customer) {
             Objects.requireNonNull(customer, "customer");
-            return read(tenant, d -> sorted(d.instances.values(),
-                    i -> i.customerId().equals(customer), INSTANCE_ORDER, Integer.MAX_VALUE));
+            return read(tenant, d -> values(d.instancesByCustomer.keys(customer),
+                    key -> d.instances.get(key.id()), Integer.MAX_VALUE));
         }
 
         @Override
         public List<InstanceRecord> runningForCustomer(TenantId tenant, CustomerId customer) {
             Objects.requireNonNull(customer, "customer");
-            return read(tenant, d -> sorted(d.instances.values(),
-                    i -> i.customerId().equals(customer) && i.status() == InstanceStatus.RUNNING,
-                    INSTANCE_ORDER, Integer.MAX_VALUE));
+            return read(tenant, d -> values(d.runningByCustomer.keys(customer),
+                    key -> d.instances.get(key.id()), Integer.MAX_VALUE));
         }
 
         @Override
         public long count(TenantId tenant, InstanceStatus status) {
             Objects.requireNonNull(status, "status");
-            return read(tenant, d -> d.instances.values().stream()
-                    .filter(i -> i.status() == status).count());
+            return read(tenant, d -> d.instanceCounts.getOrDefault(status, 0L));
         }
 
         @Override
         public List<AuditEntry> audit(TenantId tenant, String instanceId) {
             Objects.requireNonNull(instanceId, "instanceId");
-            return read(tenant, d -> d.audit.getOrDefault(instanceId, List.of()));
+            return read(tenant, d -> List.copyOf(d.audit.getOrDefault(instanceId, List.of())));
         }
     }
 
@@ -634,20 +774,35 @@ public final class InMemoryStore implements Store {
         public List<Alert> open(TenantId tenant, AlertQuery query) {
             Objects.requireNonNull(query, "query");
             checkLimit(query.limit());
-            Predicate<Alert> matches = alert -> alert.isOpen()
-                    && query.processKey().map(alert.processKey()::equals).orElse(true)
+            Predicate<Alert> matches = alert ->
+                    query.processKey().map(alert.processKey()::equals).orElse(true)
                     && query.step().map(alert.step()::equals).orElse(true)
-                    && query.level().map(alert.level()::equals).orElse(true)
-                    && query.raisedBefore().map(alert.raisedAt()::isBefore).orElse(true);
-            return read(tenant, d -> sorted(d.alerts.values(), matches, ALERT_ORDER,
-                    query.limit()));
+                    && query.level().map(alert.level()::equals).orElse(true);
+            return read(tenant, d -> {
+                // Raised strictly before an instant: keys below the first one at that instant.
+                NavigableSet<TimeKey> raised = query.raisedBefore()
+                        .map(before -> d.openAlerts.headSet(new TimeKey(before, ""), false))
+                        .orElse(d.openAlerts);
+
+                List<Alert> found = new ArrayList<>();
+                for (TimeKey key : raised) {
+                    if (found.size() == query.limit()) {
+                        break;
+                    }
+                    Alert alert = d.alerts.get(key.id());
+                    if (matches.test(alert)) {
+                        found.add(alert);
+                    }
+                }
+                return List.copyOf(found);
+            });
         }
 
         @Override
         public List<Alert> forInstance(TenantId tenant, String instanceId) {
             Objects.requireNonNull(instanceId, "instanceId");
-            return read(tenant, d -> sorted(d.alerts.values(),
-                    a -> a.instanceId().equals(instanceId), ALERT_ORDER, Integer.MAX_VALUE));
+            return read(tenant, d -> values(d.alertsByInstance.keys(instanceId),
+                    key -> d.alerts.get(key.id()), Integer.MAX_VALUE));
         }
 
         @Override
@@ -663,12 +818,7 @@ public final class InMemoryStore implements Store {
         public List<DueItem> due(TenantId tenant, Instant now, int limit) {
             Objects.requireNonNull(now, "now");
             checkLimit(limit);
-            return read(tenant, d -> d.dueItems.values().stream()
-                    .flatMap(List::stream)
-                    .filter(item -> !item.dueAt().isAfter(now))
-                    .sorted(DUE_ORDER)
-                    .limit(limit)
-                    .toList());
+            return read(tenant, d -> List.copyOf(d.dueQueue.due(now, limit)));
         }
 
         @Override
@@ -678,21 +828,11 @@ public final class InMemoryStore implements Store {
             checkClaim(now, limit, owner, leaseUntil);
             return write(() -> {
                 TenantData data = tenants.getOrDefault(tenant, TenantData.EMPTY);
-                List<DueItem> chosen = data.dueItems.values().stream()
-                        .flatMap(List::stream)
-                        .filter(item -> !item.dueAt().isAfter(now)
-                                && !leaseRunning(item.leaseUntil(), now))
-                        .sorted(DUE_ORDER)
-                        .limit(limit)
-                        .toList();
-
                 List<DueItem> claimed = new ArrayList<>();
-                for (DueItem item : chosen) {
+                for (DueItem item : data.dueQueue.claimable(now, limit)) {
                     DueItem held = DueItem.builder().copyFrom(item).claimedBy(owner)
                             .leaseUntil(leaseUntil).build();
-                    List<DueItem> items = new ArrayList<>(data.dueItems.get(item.instanceId()));
-                    items.set(items.indexOf(item), held);
-                    data.dueItems.put(item.instanceId(), List.copyOf(items));
+                    data.putDueItem(held);
                     claimed.add(held);
                 }
                 return List.copyOf(claimed);
@@ -702,22 +842,11 @@ public final class InMemoryStore implements Store {
         @Override
         public List<DueItem> forInstance(TenantId tenant, String instanceId) {
             Objects.requireNonNull(instanceId, "instanceId");
-            Comparator<DueItem> order = Comparator.comparing(DueItem::dueAt)
-                    .thenComparing(DueItem::key);
-            return read(tenant, d -> sorted(d.dueItems.getOrDefault(instanceId, List.of()),
-                    item -> true, order, Integer.MAX_VALUE));
+            return read(tenant, d -> d.dueItems.getOrDefault(instanceId, List.of()));
         }
     }
 
     private final class Outbox implements OutboxStore {
-
-        private final Comparator<OutboxEntry> byNextAttempt = Comparator
-                .comparing(OutboxEntry::nextAttemptAt)
-                .thenComparing(OutboxEntry::id);
-
-        private final Comparator<OutboxEntry> byCreation = Comparator
-                .comparing(OutboxEntry::createdAt)
-                .thenComparing(OutboxEntry::id);
 
         @Override
         public List<OutboxEntry> claim(TenantId tenant, Instant now, int limit, String owner,
@@ -726,17 +855,11 @@ public final class InMemoryStore implements Store {
             checkClaim(now, limit, owner, leaseUntil);
             return write(() -> {
                 TenantData data = tenants.getOrDefault(tenant, TenantData.EMPTY);
-                List<OutboxEntry> chosen = sorted(data.outbox.values(),
-                        entry -> entry.status() == OutboxStatus.PENDING
-                                && !entry.nextAttemptAt().isAfter(now)
-                                && !leaseRunning(entry.leaseUntil(), now),
-                        byNextAttempt, limit);
-
                 List<OutboxEntry> claimed = new ArrayList<>();
-                for (OutboxEntry entry : chosen) {
+                for (OutboxEntry entry : data.pendingOutbox.claimable(now, limit)) {
                     OutboxEntry held = OutboxEntry.builder().copyFrom(entry).claimedBy(owner)
                             .leaseUntil(leaseUntil).build();
-                    data.outbox.put(entry.id(), held);
+                    data.putOutbox(held);
                     claimed.add(held);
                 }
                 return List.copyOf(claimed);
@@ -787,7 +910,7 @@ public final class InMemoryStore implements Store {
                 if (entry == null) {
                     throw new NoSuchRecordException("outbox entry", id, tenant);
                 }
-                data.outbox.put(id, change.apply(entry));
+                data.putOutbox(change.apply(entry));
             });
         }
 
@@ -801,8 +924,8 @@ public final class InMemoryStore implements Store {
         public List<OutboxEntry> list(TenantId tenant, OutboxStatus status, int limit) {
             Objects.requireNonNull(status, "status");
             checkLimit(limit);
-            return read(tenant, d -> sorted(d.outbox.values(), e -> e.status() == status,
-                    byCreation, limit));
+            return read(tenant, d -> values(d.outboxByStatus.keys(status),
+                    key -> d.outbox.get(key.id()), limit));
         }
     }
 }

@@ -65,7 +65,7 @@ abstract class JdbcStoreSemanticsTest {
     @BeforeEach
     void openStore() {
         dataSource = database();
-        StoreTables.truncateAll(dataSource);
+        StoreTables.emptyAll(dataSource);
         store = JdbcStore.builder().dataSource(dataSource).migrate(false).build();
     }
 
@@ -134,19 +134,40 @@ abstract class JdbcStoreSemanticsTest {
         store.instances().commit(start("i-1").addDueItems(due("i-1", "timer:a", T0)).build());
         List<Long> before = StoreTables.counts(dataSource);
 
-        // The instance update and the due item replacement run before the audit insert fails.
+        // The trail is checked after the instance row was updated: that update is undone.
         assertThatThrownBy(() -> store.instances().commit(move("i-1", 1, "setup")
-                .addAudit(audit("i-1", 1, "start", "setup"))
-                .addDueItems(due("i-1", "timer:b", T0), due("i-1", "timer:c", T0))
-                .build()))
+                .addAudit(audit("i-1", 1, "start", "setup")).build()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(
-                        e.problems().get(0).field()).isEqualTo("audit.sequence"));
+                        e.problems().get(0).field()).isEqualTo("audit[0].sequence"));
+
+        assertThat(StoreTables.counts(dataSource)).isEqualTo(before);
+        assertThat(store.instances().find(TENANT, "i-1").map(InstanceRecord::version))
+                .contains(1L);
+    }
+
+    @Test
+    void commit_outboxIdAlreadyStored_isRefusedByTheDatabaseAndRolledBack() {
+        store.instances().commit(start("i-1").addDueItems(due("i-1", "timer:a", T0))
+                .addOutbox(outbox("i-1", "o-1")).build());
+        List<Long> before = StoreTables.counts(dataSource);
+
+        // Instance, audit, due items and alerts are written before the outbox insert fails.
+        assertThatThrownBy(() -> store.instances().commit(move("i-1", 1, "setup")
+                .addAudit(audit("i-1", 2, "start", "setup"))
+                .addDueItems(due("i-1", "timer:b", T0), due("i-1", "timer:c", T0))
+                .addRaise(alert("i-1", "a-1", "warn"))
+                .addOutbox(outbox("i-1", "o-1")).build()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems().get(0).field()).isEqualTo("outbox.id");
+                    assertThat(e.getCause()).isInstanceOf(SQLException.class);
+                });
 
         assertThat(StoreTables.counts(dataSource)).isEqualTo(before);
         assertThat(store.instances().find(TENANT, "i-1").map(InstanceRecord::version))
                 .contains(1L);
         assertThat(store.dueItems().forInstance(TENANT, "i-1")).extracting(DueItem::key)
                 .containsExactly("timer:a");
+        assertThat(store.alerts().forInstance(TENANT, "i-1")).isEmpty();
     }
 
     @Test
@@ -159,7 +180,7 @@ abstract class JdbcStoreSemanticsTest {
                 .addRaise(alert("i-1", "a-1", level)).build()))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.problems()).extracting(InvalidInputException.Problem::field)
-                            .containsExactly("instance.step", "raise.level");
+                            .containsExactly("instance.step", "raise[0].level");
                     assertThat(e.getMessage()).contains("at most 200 characters")
                             .contains("at most 50 characters");
                 });

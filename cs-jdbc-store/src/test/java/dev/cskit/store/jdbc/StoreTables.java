@@ -17,12 +17,14 @@ final class StoreTables {
     private StoreTables() {
     }
 
-    static void truncateAll(DataSource dataSource) {
+    /** Empties every store table; DELETE, as TRUNCATE is slow on PostgreSQL for tiny tables. */
+    static void emptyAll(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             for (String table : ALL) {
-                statement.execute("TRUNCATE TABLE " + table);
+                statement.addBatch("DELETE FROM " + table);
             }
+            statement.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -34,8 +34,8 @@ import org.apache.commons.math3.special.Gamma;
  * <p>Note: the population mean, and so the expectation for a customer without repeat
  * purchases, is finite only for {@code q > 1}; the expectation for a repeat buyer only for
  * {@code p x + q > 1}. Where they are not finite the methods throw
- * {@link UndefinedKpiException} saying so, never return an infinity. The model assumes spend per transaction is independent of
- * purchase frequency.
+ * {@link UndefinedKpiException} saying so, never return an infinity. The model assumes spend
+ * per transaction is independent of purchase frequency.
  */
 public final class GammaGammaModel {
 

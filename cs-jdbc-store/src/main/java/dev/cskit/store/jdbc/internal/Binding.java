@@ -15,7 +15,29 @@ import java.util.Optional;
  */
 public final class Binding {
 
+    /** The earliest instant a query bound is sent as; earlier ones are raised to it. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+    /** The latest instant a query bound is sent as; later ones are lowered to it. */
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private Binding() {
+    }
+
+    /**
+     * Binds an instant that bounds a query ({@code due_at <= ?}), clamped to the years 1 to
+     * 9999 that both databases hold, so {@link Instant#MAX} means "any time".
+     *
+     * @param statement the statement
+     * @param index the parameter index
+     * @param bound the bound
+     * @throws SQLException on a driver failure
+     */
+    public static void bound(PreparedStatement statement, int index, Instant bound)
+            throws SQLException {
+        Instant clamped = bound.isBefore(EARLIEST) ? EARLIEST
+                : bound.isAfter(LATEST) ? LATEST : bound;
+        instant(statement, index, clamped);
     }
 
     /**

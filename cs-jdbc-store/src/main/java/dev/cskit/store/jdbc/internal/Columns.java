@@ -34,8 +34,8 @@ public final class Columns {
      * @return this
      */
     public Columns text(String field, String value, int max) {
-        if (value == null || value.isEmpty()) {
-            problems.add(InvalidInputException.Problem.of(field, value, "must not be empty"));
+        if (value == null || value.isBlank()) {
+            problems.add(InvalidInputException.Problem.of(field, value, "must not be blank"));
         } else if (value.length() > max) {
             problems.add(InvalidInputException.Problem.of(field, value,
                     "must be at most " + max + " characters to fit its column (it has "

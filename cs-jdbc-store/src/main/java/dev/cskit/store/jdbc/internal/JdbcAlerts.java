@@ -141,7 +141,7 @@ public final class JdbcAlerts implements AlertStore {
                 for (int i = 0; i < arguments.size(); i++) {
                     Object argument = arguments.get(i);
                     if (argument instanceof Instant) {
-                        Binding.instant(statement, i + 2, (Instant) argument);
+                        Binding.bound(statement, i + 2, (Instant) argument);
                     } else if (argument instanceof Integer) {
                         statement.setInt(i + 2, (Integer) argument);
                     } else {

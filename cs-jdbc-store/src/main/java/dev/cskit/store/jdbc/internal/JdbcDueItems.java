@@ -93,7 +93,7 @@ public final class JdbcDueItems implements DueItemStore {
                     + " FROM cskit_due_item WHERE tenant = ? AND due_at <= ?"
                     + " ORDER BY due_at, instance_id, item_key FETCH FIRST ? ROWS ONLY")) {
                 statement.setString(1, tenant.value());
-                Binding.instant(statement, 2, now);
+                Binding.bound(statement, 2, now);
                 statement.setInt(3, max);
                 return items(statement);
             }
@@ -132,8 +132,8 @@ public final class JdbcDueItems implements DueItemStore {
             statement.setString(1, owner);
             Binding.instant(statement, 2, leaseUntil);
             statement.setString(3, tenant.value());
-            Binding.instant(statement, 4, now);
-            Binding.instant(statement, 5, now);
+            Binding.bound(statement, 4, now);
+            Binding.bound(statement, 5, now);
             statement.setInt(6, limit);
             return items(statement);
         }
@@ -147,8 +147,8 @@ public final class JdbcDueItems implements DueItemStore {
                 + " ORDER BY due_at, instance_id, item_key FETCH FIRST ? ROWS ONLY"
                 + " FOR UPDATE SKIP LOCKED")) {
             statement.setString(1, tenant.value());
-            Binding.instant(statement, 2, now);
-            Binding.instant(statement, 3, now);
+            Binding.bound(statement, 2, now);
+            Binding.bound(statement, 3, now);
             statement.setInt(4, limit);
             candidates = items(statement);
         }
@@ -165,8 +165,8 @@ public final class JdbcDueItems implements DueItemStore {
                 statement.setString(3, candidate.instanceId());
                 statement.setString(4, candidate.key());
                 statement.setString(5, tenant.value());
-                Binding.instant(statement, 6, now);
-                Binding.instant(statement, 7, now);
+                Binding.bound(statement, 6, now);
+                Binding.bound(statement, 7, now);
                 if (statement.executeUpdate() == 1) {
                     claimed.add(DueItem.builder().copyFrom(candidate).claimedBy(owner)
                             .leaseUntil(leaseUntil).build());

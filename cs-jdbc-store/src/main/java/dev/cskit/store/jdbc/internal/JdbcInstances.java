@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.cskit.core.CsKitJson;
 import dev.cskit.core.CustomerId;
+import dev.cskit.core.InvalidInputException;
 import dev.cskit.core.StoreException;
 import dev.cskit.core.TenantId;
 import dev.cskit.core.VersionConflictException;
@@ -89,6 +90,7 @@ public final class JdbcInstances implements InstanceStore {
                 connection.rollback();
                 return Long.valueOf(version(connection, instance.tenant(), instance.id()));
             }
+            checkTrail(connection, commit);
             appendAudit(connection, commit.audit());
             dueItems.replace(connection, instance.tenant(), instance.id(), commit.dueItems(),
                     commit.expectedVersion() == 0);
@@ -104,49 +106,92 @@ public final class JdbcInstances implements InstanceStore {
         }
     }
 
-    /** Checks every part against the column sizes, and keys unique within the commit. */
+    /**
+     * Checks what needs no database: every part against the column sizes, and keys unique
+     * within the commit.
+     */
     private static void check(InstanceCommit commit) {
         InstanceRecord instance = commit.instance();
         Columns columns = new Columns()
                 .text("instance.id", instance.id(), Columns.ID)
                 .text("instance.definitionKey", instance.definitionKey(), Columns.ID)
                 .text("instance.step", instance.step(), Columns.ID);
-        Set<Long> sequences = new HashSet<>();
-        for (AuditEntry entry : commit.audit()) {
-            columns.optionalText("audit.fromStep", entry.fromStep(), Columns.ID)
-                    .text("audit.toStep", entry.toStep(), Columns.ID)
-                    .text("audit.trigger", entry.trigger(), Columns.KIND)
-                    .optionalText("audit.triggerRef", entry.triggerRef(), Columns.ID)
-                    .text("audit.actor", entry.actor(), Columns.ID);
-            if (!sequences.add(entry.sequence())) {
-                columns.problem("audit.sequence", entry.sequence(), "appears twice in the commit");
-            }
+        for (int i = 0; i < commit.audit().size(); i++) {
+            AuditEntry entry = commit.audit().get(i);
+            String field = "audit[" + i + "].";
+            columns.optionalText(field + "fromStep", entry.fromStep(), Columns.ID)
+                    .text(field + "toStep", entry.toStep(), Columns.ID)
+                    .text(field + "trigger", entry.trigger(), Columns.KIND)
+                    .optionalText(field + "triggerRef", entry.triggerRef(), Columns.ID)
+                    .text(field + "actor", entry.actor(), Columns.ID);
         }
         Set<String> keys = new HashSet<>();
-        for (DueItem item : commit.dueItems()) {
-            columns.text("dueItems.key", item.key(), Columns.ID)
-                    .text("dueItems.kind", item.kind(), Columns.KIND)
-                    .optionalText("dueItems.claimedBy", item.claimedBy(), Columns.ID);
+        for (int i = 0; i < commit.dueItems().size(); i++) {
+            DueItem item = commit.dueItems().get(i);
+            String field = "dueItems[" + i + "].";
+            columns.text(field + "key", item.key(), Columns.ID)
+                    .text(field + "kind", item.kind(), Columns.KIND)
+                    .optionalText(field + "claimedBy", item.claimedBy(), Columns.ID);
             if (!keys.add(item.key())) {
-                columns.problem("dueItems.key", item.key(), "appears twice in the commit");
+                columns.problem(field + "key", item.key(), "must be unique within the instance");
             }
         }
-        for (Alert alert : commit.raise()) {
-            columns.text("raise.id", alert.id(), Columns.ID)
-                    .text("raise.processKey", alert.processKey(), Columns.ID)
-                    .text("raise.step", alert.step(), Columns.ID)
-                    .text("raise.level", alert.level(), Columns.KIND);
+        Set<String> alertIds = new HashSet<>();
+        for (int i = 0; i < commit.raise().size(); i++) {
+            Alert alert = commit.raise().get(i);
+            String field = "raise[" + i + "].";
+            columns.text(field + "id", alert.id(), Columns.ID)
+                    .text(field + "processKey", alert.processKey(), Columns.ID)
+                    .text(field + "step", alert.step(), Columns.ID)
+                    .text(field + "level", alert.level(), Columns.KIND);
+            if (!alertIds.add(alert.id())) {
+                columns.problem(field + "id", alert.id(), "must not appear twice in one commit");
+            }
         }
         Set<String> outboxIds = new HashSet<>();
-        for (OutboxEntry entry : commit.outbox()) {
-            columns.text("outbox.id", entry.id(), Columns.ID)
-                    .text("outbox.actionType", entry.actionType(), Columns.TYPE)
-                    .optionalText("outbox.claimedBy", entry.claimedBy(), Columns.ID);
+        for (int i = 0; i < commit.outbox().size(); i++) {
+            OutboxEntry entry = commit.outbox().get(i);
+            String field = "outbox[" + i + "].";
+            columns.text(field + "id", entry.id(), Columns.ID)
+                    .text(field + "actionType", entry.actionType(), Columns.TYPE)
+                    .optionalText(field + "claimedBy", entry.claimedBy(), Columns.ID);
             if (!outboxIds.add(entry.id())) {
-                columns.problem("outbox.id", entry.id(), "appears twice in the commit");
+                columns.problem(field + "id", entry.id(), "must be new: an outbox id is stored"
+                        + " once");
             }
         }
         columns.throwIfInvalid();
+    }
+
+    /**
+     * Checks that the commit's audit entries continue the stored trail without gaps. Runs
+     * after the version check, while the instance row is locked, so the trail cannot grow
+     * meanwhile.
+     */
+    private static void checkTrail(Connection connection, InstanceCommit commit)
+            throws SQLException {
+        if (commit.audit().isEmpty()) {
+            return;
+        }
+        long next = 1;
+        if (commit.expectedVersion() > 0) {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(seq)"
+                    + " FROM cskit_audit WHERE tenant = ? AND instance_id = ?")) {
+                statement.setString(1, commit.instance().tenant().value());
+                statement.setString(2, commit.instance().id());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    next = rows.getLong(1) + 1;
+                }
+            }
+        }
+        for (int i = 0; i < commit.audit().size(); i++, next++) {
+            long sequence = commit.audit().get(i).sequence();
+            if (sequence != next) {
+                throw new InvalidInputException("audit[" + i + "].sequence", sequence,
+                        "must be " + next + ", continuing the stored trail without gaps");
+            }
+        }
     }
 
     private boolean insert(Connection connection, InstanceRecord instance) throws SQLException {

@@ -110,8 +110,8 @@ public final class JdbcOutbox implements OutboxStore {
             statement.setString(1, owner);
             Binding.instant(statement, 2, leaseUntil);
             statement.setString(3, tenant.value());
-            Binding.instant(statement, 4, now);
-            Binding.instant(statement, 5, now);
+            Binding.bound(statement, 4, now);
+            Binding.bound(statement, 5, now);
             statement.setInt(6, limit);
             return entries(statement);
         }
@@ -124,8 +124,8 @@ public final class JdbcOutbox implements OutboxStore {
                 + " FROM cskit_outbox WHERE " + CLAIMABLE
                 + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED")) {
             statement.setString(1, tenant.value());
-            Binding.instant(statement, 2, now);
-            Binding.instant(statement, 3, now);
+            Binding.bound(statement, 2, now);
+            Binding.bound(statement, 3, now);
             statement.setInt(4, limit);
             candidates = entries(statement);
         }
@@ -139,8 +139,8 @@ public final class JdbcOutbox implements OutboxStore {
                 Binding.instant(statement, 2, leaseUntil);
                 statement.setString(3, candidate.id());
                 statement.setString(4, tenant.value());
-                Binding.instant(statement, 5, now);
-                Binding.instant(statement, 6, now);
+                Binding.bound(statement, 5, now);
+                Binding.bound(statement, 6, now);
                 if (statement.executeUpdate() == 1) {
                     claimed.add(OutboxEntry.builder().copyFrom(candidate).claimedBy(owner)
                             .leaseUntil(leaseUntil).build());

@@ -11,10 +11,10 @@ import java.util.Map;
 /**
  * Turns a {@link SQLException} into a cskit exception at the store's boundary.
  *
- * <p>An integrity violation (SQL state class 23) or a value too long for its column (22001)
- * means the input was bad: it becomes an {@link InvalidInputException} naming the field
- * behind the violated constraint. Anything else becomes a {@link StoreException} that keeps
- * the SQL state and the cause.
+ * <p>An integrity violation (SQL state class 23) or a data exception (class 22, such as a
+ * value too long for its column) means the input was bad: it becomes an
+ * {@link InvalidInputException} naming the field behind the violated constraint. Anything
+ * else becomes a {@link StoreException} that keeps the SQL state and the cause.
  */
 public final class SqlFailures {
 
@@ -49,10 +49,10 @@ public final class SqlFailures {
     public static CsKitException translate(String context, SQLException e) {
         String state = e.getSQLState();
         String message = firstLine(e.getMessage());
-        if (state != null && (state.startsWith("23") || state.equals("22001"))) {
+        if (state != null && (state.startsWith("23") || state.startsWith("22"))) {
             String field = field(message);
-            String rule = state.equals("22001")
-                    ? "is too long for its column: " + message
+            String rule = state.startsWith("22")
+                    ? "does not fit its column: " + message
                     : "violates a database constraint (" + message + ")";
             return new InvalidInputException(List.of(
                     InvalidInputException.Problem.of(field, null, rule)), e);
