@@ -171,6 +171,9 @@ final class PostgresSeveralNodesTest {
                 instances, (seeded - started) / 1e9, messages.size(), (swept - seeded) / 1e9,
                 (System.nanoTime() - swept) / 1e9, List.of(transitions));
 
+        System.out.printf("several nodes: of %d shared instances, %d took a message before"
+                + " their timer%n", SHARED, StoreTables.number(POOLS.get(0), "SELECT COUNT(*)"
+                + " FROM cskit_audit WHERE trigger_kind = 'timer' AND seq > 4"));
         assertThat(failures).isEmpty();
         assertThat(transitions).allSatisfy(fired -> assertThat(fired.get()).isPositive());
         assertThat(Stream.of(transitions).mapToLong(AtomicLong::get).sum())
@@ -221,7 +224,8 @@ final class PostgresSeveralNodesTest {
                 .allSatisfy((id, count) -> assertThat(count).isEqualTo(2));
         assertThat(StoreTables.number(db, "SELECT COUNT(*) FROM cskit_alert a WHERE a.id <>"
                 + " a.instance_id || ':' || (SELECT MAX(e.seq) FROM cskit_audit e"
-                + " WHERE e.instance_id = a.instance_id AND e.to_step = 'quiet'"
+                + " WHERE e.tenant = a.tenant AND e.instance_id = a.instance_id"
+                + " AND e.to_step = 'quiet'"
                 + " AND e.trigger_kind IN ('start', 'event')) || ':' || a.alert_level"))
                 .as("alerts not of the last stay in quiet").isZero();
 
@@ -259,7 +263,7 @@ final class PostgresSeveralNodesTest {
         Set<String> nudges = IntStream.range(0, instances).mapToObj(i -> "i-" + i)
                 .collect(Collectors.toSet());
         assertThat(StoreTables.numbersBy(db, "SELECT o.instance_id, COUNT(*) FROM cskit_outbox o"
-                + " JOIN cskit_audit e ON e.instance_id = o.instance_id"
+                + " JOIN cskit_audit e ON e.tenant = o.tenant AND e.instance_id = o.instance_id"
                 + " AND o.id = e.instance_id || ':' || e.seq || ':0'"
                 + " WHERE o.action_type = '" + Action.EMAIL + "' AND e.trigger_kind = 'timer'"
                 + " GROUP BY o.instance_id").keySet())
