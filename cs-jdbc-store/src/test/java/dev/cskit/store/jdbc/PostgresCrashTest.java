@@ -14,13 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -43,6 +46,7 @@ final class PostgresCrashTest {
 
     private static String schema;
     private static HikariDataSource pool;
+    private final List<Process> nodes = new ArrayList<>();
 
     @BeforeAll
     static void createSchema() {
@@ -58,11 +62,17 @@ final class PostgresCrashTest {
         }
     }
 
+    /** Leaves no node running when an assertion stopped the test early. */
+    @AfterEach
+    void stopNodes() {
+        nodes.forEach(Process::destroyForcibly);
+    }
+
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void tick_killedRunnerResumedByNewJvmAfterTheLease_nothingLostOrDoubled(@TempDir Path dir)
             throws Exception {
-        startOverdueInstances();
+        ProcessRunner starter = startOverdueInstances();
         StoreTables.execute(pool, "CREATE TABLE " + RunnerNode.DELIVERIES + " (action_id"
                 + " VARCHAR(200) NOT NULL, node VARCHAR(50) NOT NULL, attempt INT NOT NULL)");
 
@@ -102,6 +112,10 @@ final class PostgresCrashTest {
                 (System.nanoTime() - restarted) / 1e9, repeats);
         assertTransitionsOnce();
         assertDeliveredAtLeastOnce(actionsHeld);
+        for (int i = 0; i < INSTANCES; i++) {
+            assertThat(starter.replay(TENANT, "i-" + i)).as("i-" + i + " replayed")
+                    .isEqualTo(starter.instance(TENANT, "i-" + i).orElseThrow());
+        }
     }
 
     /** Every instance: start, warn, breach and timer, each once, in one sweep commit. */
@@ -156,8 +170,10 @@ final class PostgresCrashTest {
     /**
      * Registers the process and starts the instances on a clock 90 minutes back, so that
      * every level and timer is due on the nodes' system clock.
+     *
+     * @return the runner that started them, which sweeps nothing
      */
-    private static void startOverdueInstances() {
+    private static ProcessRunner startOverdueInstances() {
         JdbcStore store = JdbcStore.builder().dataSource(pool).build();
         MutableClock past = MutableClock.at(Instant.now().minus(Duration.ofMinutes(90)));
         ProcessRunner starter = ProcessRunner.builder().store(store).clock(past)
@@ -172,6 +188,7 @@ final class PostgresCrashTest {
         for (int i = 0; i < INSTANCES; i++) {
             starter.start(TENANT, CustomerId.of("c-" + i), FollowUp.KEY, 1, "i-" + i, "test");
         }
+        return starter;
     }
 
     private static long timersFired() {
@@ -179,14 +196,16 @@ final class PostgresCrashTest {
                 + " WHERE trigger_kind = 'timer'");
     }
 
-    private static Process node(String name, Path dir, long pauseMillis) throws IOException {
+    private Process node(String name, Path dir, long pauseMillis) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-cp",
                 System.getProperty("java.class.path"), RunnerNode.class.getName(),
                 PostgresDatabase.url(schema), TENANT.value(), name,
                 Long.toString(LEASE.toMillis()), Long.toString(pauseMillis));
         File output = dir.resolve(name + ".out").toFile();
-        return builder.redirectErrorStream(true).redirectOutput(output).start();
+        Process node = builder.redirectErrorStream(true).redirectOutput(output).start();
+        nodes.add(node);
+        return node;
     }
 
     private static String output(Path dir, String name) throws IOException {
