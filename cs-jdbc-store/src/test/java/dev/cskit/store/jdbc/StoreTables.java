@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /** Direct SQL on the store's tables, for tests that look under the SPI. */
@@ -55,6 +57,25 @@ final class StoreTables {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Runs a query of two columns, a text key and a number.
+     *
+     * @return the number of each key
+     */
+    static Map<String, Long> numbersBy(DataSource dataSource, String sql) {
+        Map<String, Long> numbers = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                numbers.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return numbers;
     }
 
     static void execute(DataSource dataSource, String sql) {
