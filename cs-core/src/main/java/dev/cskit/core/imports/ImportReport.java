@@ -52,6 +52,17 @@ public abstract class ImportReport {
         return this;
     }
 
+    /**
+     * Returns a one-line account of the import: source, rows, records, problems, whether it was
+     * stored. It leaves out the records themselves, which {@link #batch()} holds.
+     */
+    @Override
+    public String toString() {
+        return "ImportReport{source=" + source() + ", rows=" + rows() + ", records="
+                + batch().size() + ", problems=" + problems().size() + ", stored=" + stored()
+                + ", newEvents=" + newEvents() + "}";
+    }
+
     @Value.Check
     void check() {
         if (stored() && !isClean()) {

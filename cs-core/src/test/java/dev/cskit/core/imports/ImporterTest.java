@@ -88,6 +88,8 @@ class ImporterTest {
 
         assertThat(first.newEvents()).isEqualTo(64);
         assertThat(second.newEvents()).isZero();
+        assertThat(first.toString()).isEqualTo("ImportReport{source=" + first.source()
+                + ", rows=64, records=64, problems=0, stored=true, newEvents=64}");
         assertThat(store.events().find(TenantId.DEFAULT, "003Nq00000MXh2CIAT")).isPresent();
     }
 

@@ -72,11 +72,23 @@ final class PostgresDatabase implements ExecutionCondition, BeforeAllCallback {
         if (required()) {
             return ConditionEvaluationResult.enabled("PostgreSQL is required; failing");
         }
-        return ConditionEvaluationResult.disabled("PostgreSQL not reachable at " + url() + " ("
+        String message = "PostgreSQL not reachable at " + url() + " ("
                 + why + "). To run these tests start PostgreSQL 15+ (database 'test', user"
                 + " 'postgres', trust authentication) or set CSKIT_POSTGRES_URL to a JDBC URL"
                 + " of a server; set CSKIT_REQUIRE_POSTGRES=true or -Dcskit.requirePostgres=true"
-                + " to make this a failure.");
+                + " to make this a failure.";
+        announceSkip(message);
+        return ConditionEvaluationResult.disabled(message);
+    }
+
+    private static volatile boolean announced;
+
+    /** Says once per run, on the console, why the PostgreSQL tests are skipped. */
+    private static synchronized void announceSkip(String message) {
+        if (!announced) {
+            announced = true;
+            System.err.println("[cskit] skipping the PostgreSQL tests: " + message);
+        }
     }
 
     @Override

@@ -67,11 +67,11 @@ final class DemoRun {
             Store store = opened.store();
             out.printf(Locale.ROOT, "cskit demo: store %s%n", opened.url());
 
-            step(out, "Importing customers");
+            long importStart = step(out, "Importing customers");
             String source = settings.input().map(Path::toString).orElse(TELCO);
             RecordBatch batch = prepare(read(settings, clock), from, settings);
             store.putAll(batch, from);
-            done(out, started, String.format(Locale.ROOT, "%,d customers, %,d subscriptions",
+            done(out, importStart, String.format(Locale.ROOT, "%,d customers, %,d subscriptions",
                     batch.customers().size(), batch.subscriptions().size()));
 
             PlaybookPlan plan = PlaybookPlan.builtIn();
@@ -118,14 +118,14 @@ final class DemoRun {
             out.printf(Locale.ROOT, "  simulated in %.1f s: %s%n",
                     (System.nanoTime() - simulationStart) / 1e9, journal.counters());
 
-            step(out, "Computing the KPIs");
+            long kpiStart = step(out, "Computing the KPIs");
             Summary summary = Summary.of(new Summary.Inputs(source, batch.customers().size(),
                     Period.of(from, to), store.customers().list(TenantId.DEFAULT),
                     store.subscriptions().list(TenantId.DEFAULT),
                     store.surveys().list(TenantId.DEFAULT), journeys(journal),
                     journal.funnel(), journal.progress(),
                     stuck(runner, store, plan), settings.seed()));
-            done(out, started, "");
+            done(out, kpiStart, "");
             ReportModel report = DemoReport.model(summary, plan);
             HtmlReport.write(report, settings.report());
             return new Result(summary, report, Duration.ofNanos(System.nanoTime() - started),
@@ -227,11 +227,14 @@ final class DemoRun {
         return in;
     }
 
-    private static void step(PrintStream out, String what) {
+    /** Prints a step's name and returns when it started, for {@link #done}. */
+    private static long step(PrintStream out, String what) {
         out.print(what + " ... ");
         out.flush();
+        return System.nanoTime();
     }
 
+    /** Ends a step's line with its detail and its own duration. */
     private static void done(PrintStream out, long started, String detail) {
         out.printf(Locale.ROOT, "%s%s(%.1f s)%n", detail, detail.isEmpty() ? "" : " ",
                 (System.nanoTime() - started) / 1e9);

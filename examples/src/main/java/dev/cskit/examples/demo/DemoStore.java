@@ -34,7 +34,7 @@ final class DemoStore implements AutoCloseable {
      *
      * @param jdbcUrl the database, or {@code null} for the demo's own H2 file
      * @return the open store
-     * @throws DemoException if the database holds customers already
+     * @throws DemoException if the database cannot be reached or holds customers already
      */
     static DemoStore open(String jdbcUrl) {
         String url = jdbcUrl == null ? DEFAULT_URL : jdbcUrl;
@@ -45,7 +45,14 @@ final class DemoStore implements AutoCloseable {
         config.setJdbcUrl(url);
         config.setPoolName("cskit-demo");
         config.setMaximumPoolSize(4);
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DemoException("cannot connect to " + url + ": " + cause.getMessage()
+                    + "; check --jdbc-url and that the database is running", e);
+        }
         try {
             Store store = JdbcStore.builder().dataSource(pool).build();
             long customers = store.customers().count(TenantId.DEFAULT);

@@ -92,7 +92,9 @@ final class Summary {
         this.monthlyRetention = months.stream()
                 .map(month -> Revenue.retention(histories, month, POLICY)).toList();
         this.monthlyCustomers = Retention.customers(histories, months, POLICY);
-        this.wholeBridge = Revenue.bridge(histories, window, POLICY);
+        // The run's bridge is the sum of its months, so movements within the run (a customer
+        // who churns in March and returns in June) count as they did in each month.
+        this.wholeBridge = bridges.stream().reduce(MrrBridge::followedBy).orElseThrow();
         this.wholeRetention = Revenue.retention(histories, window, POLICY);
         this.wholeCustomers = Retention.customers(histories, window, POLICY);
 
@@ -132,7 +134,7 @@ final class Summary {
         for (MrrBridge bridge : bridges) {
             printBridge(out, month(bridge.period()), bridge);
         }
-        printBridge(out, "total", wholeBridge);
+        printBridge(out, "sum", wholeBridge);
 
         out.println();
         out.println("Retention over the run");
@@ -143,7 +145,8 @@ final class Summary {
                 wholeRetention.startMrr().amountText(), wholeRetention.keptMrr().amountText(),
                 wholeRetention.endMrr().amountText());
         out.printf(Locale.ROOT, "  customer churn %s (%,d of %,d customers paying at the"
-                + " start), gross MRR churn %s%n", percent(wholeCustomers.churnRate()),
+                + " start), MRR churned or contracted over the run %s of the opening MRR%n",
+                percent(wholeCustomers.churnRate()),
                 wholeCustomers.churned(), wholeCustomers.atStart(),
                 percent(wholeBridge.grossMrrChurnRate()));
         out.printf(Locale.ROOT, "  per month: %-8s %8s %8s %8s%n", "month", "GRR", "NRR",

@@ -125,7 +125,8 @@ public final class HtmlReport {
         StringBuilder out = new StringBuilder();
         for (ReportModel.StuckCustomer stuck : model.stuck()) {
             out.append("<tr>");
-            cell(out, stuck.customerName() + " (" + stuck.customerId() + ")");
+            cell(out, stuck.customerName().equals(stuck.customerId()) ? stuck.customerId()
+                    : stuck.customerName() + " (" + stuck.customerId() + ")");
             cell(out, stuck.playbook());
             cell(out, stuck.step());
             cell(out, DAY.format(stuck.since()));

@@ -48,6 +48,7 @@ public final class HeadlessChromium {
             if ("true".equalsIgnoreCase(System.getenv("CSKIT_REQUIRE_BROWSER"))) {
                 fail(missing + " (CSKIT_REQUIRE_BROWSER=true)");
             }
+            System.err.println("[cskit] skipping a browser test: " + missing);
             Assumptions.abort(missing);
         }
 
