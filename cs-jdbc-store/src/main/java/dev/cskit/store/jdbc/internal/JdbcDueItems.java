@@ -20,9 +20,11 @@ import java.util.List;
  *
  * <p>How a claim works. On PostgreSQL one statement picks the due, unleased rows with
  * {@code FOR UPDATE SKIP LOCKED} and writes the lease into them: two nodes claiming at once
- * get disjoint sets, neither waits for the other. On H2 a transaction locks the candidates
- * with {@code FOR UPDATE SKIP LOCKED} and then sets the lease with a conditional update that
- * only succeeds while the row is still due and unleased, so a row is never handed out twice.
+ * get disjoint sets, neither waits for the other. On H2 a transaction first reads whether
+ * anything is claimable at all (H2 parses every {@code FOR UPDATE} query anew, and most
+ * claims find nothing), then locks the candidates with {@code FOR UPDATE SKIP LOCKED} and
+ * sets the lease with one batch of conditional updates that only succeed while the row is
+ * still due and unleased, so a row is never handed out twice.
  * A lease ends at {@code leaseUntil}; a claim at or after that instant may take the row again,
  * which is how work held by a node that died is done by another.
  */
@@ -141,6 +143,21 @@ public final class JdbcDueItems implements DueItemStore {
 
     private static List<DueItem> claimRowByRow(Connection connection, TenantId tenant,
             Instant now, int limit, String owner, Instant leaseUntil) throws SQLException {
+        // A plain read first: H2 parses a FOR UPDATE query anew each time (it never caches
+        // one), and most claims find nothing. A row committed after this read is left for the
+        // next claim, as it would be had the claim come a moment sooner.
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1"
+                + " FROM cskit_due_item WHERE " + CLAIMABLE + " FETCH FIRST 1 ROW ONLY")) {
+            statement.setString(1, tenant.value());
+            Binding.bound(statement, 2, now);
+            Binding.bound(statement, 3, now);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return List.of();
+                }
+            }
+        }
+
         List<DueItem> candidates;
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM cskit_due_item WHERE " + CLAIMABLE
@@ -152,10 +169,13 @@ public final class JdbcDueItems implements DueItemStore {
             statement.setInt(4, limit);
             candidates = items(statement);
         }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
 
         // The lease is written only where the row is still claimable: the guard that keeps
-        // two claimers apart whatever the locks did.
-        List<DueItem> claimed = new ArrayList<>();
+        // two claimers apart whatever the locks did. One batch; its counts say which landed.
+        int[] updated;
         try (PreparedStatement statement = connection.prepareStatement("UPDATE cskit_due_item"
                 + " SET claimed_by = ?, lease_until = ? WHERE instance_id = ? AND item_key = ?"
                 + " AND " + CLAIMABLE)) {
@@ -167,10 +187,15 @@ public final class JdbcDueItems implements DueItemStore {
                 statement.setString(5, tenant.value());
                 Binding.bound(statement, 6, now);
                 Binding.bound(statement, 7, now);
-                if (statement.executeUpdate() == 1) {
-                    claimed.add(DueItem.builder().copyFrom(candidate).claimedBy(owner)
-                            .leaseUntil(leaseUntil).build());
-                }
+                statement.addBatch();
+            }
+            updated = statement.executeBatch();
+        }
+        List<DueItem> claimed = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            if (updated[i] == 1) {
+                claimed.add(DueItem.builder().copyFrom(candidates.get(i)).claimedBy(owner)
+                        .leaseUntil(leaseUntil).build());
             }
         }
         return claimed;
