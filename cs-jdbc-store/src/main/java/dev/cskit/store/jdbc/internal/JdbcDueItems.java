@@ -1,10 +1,8 @@
 package dev.cskit.store.jdbc.internal;
 
-import dev.cskit.core.InvalidInputException;
 import dev.cskit.core.TenantId;
 import dev.cskit.core.store.DueItem;
 import dev.cskit.core.store.DueItemStore;
-import dev.cskit.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,12 +30,13 @@ public final class JdbcDueItems implements DueItemStore {
 
     private static final String COLUMNS =
             "tenant, instance_id, item_key, kind, due_at, claimed_by, lease_until";
-    private static final String CLAIMABLE = "tenant = ? AND due_at <= ?"
-            + " AND (lease_until IS NULL OR lease_until <= ?)";
+    /** When a row may be claimed, if of the tenant and unleased (see LeaseClaim). */
+    private static final String READY = "due_at <= ?";
     private static final Comparator<DueItem> ORDER = Comparator.comparing(DueItem::dueAt)
             .thenComparing(DueItem::instanceId).thenComparing(DueItem::key);
 
     private final Database database;
+    private final LeaseClaim<DueItem> claim;
 
     /**
      * Creates the due item store.
@@ -46,6 +45,17 @@ public final class JdbcDueItems implements DueItemStore {
      */
     public JdbcDueItems(Database database) {
         this.database = database;
+        this.claim = new LeaseClaim<>(database, "due item claims", "cskit_due_item", COLUMNS,
+                List.of("instance_id", "item_key"), "due_at, instance_id, item_key", READY,
+                (statement, index, item) -> {
+                    statement.setString(index, item.instanceId());
+                    statement.setString(index + 1, item.key());
+                    return index + 2;
+                },
+                JdbcDueItems::items,
+                (item, owner, leaseUntil) -> DueItem.builder().copyFrom(item).claimedBy(owner)
+                        .leaseUntil(leaseUntil).build(),
+                ORDER);
     }
 
     /**
@@ -105,100 +115,7 @@ public final class JdbcDueItems implements DueItemStore {
     @Override
     public List<DueItem> claim(TenantId tenant, Instant now, int limit, String owner,
             Instant leaseUntil) {
-        int max = Columns.positiveLimit(limit);
-        new Columns().text("owner", owner, Columns.ID).throwIfInvalid();
-        if (!leaseUntil.isAfter(now)) {
-            throw new InvalidInputException("leaseUntil", leaseUntil,
-                    "must be after now (" + now + ")");
-        }
-        List<DueItem> claimed = database.write("due item claims", connection ->
-                database.dialect() == Dialect.POSTGRESQL
-                        ? claimInOneStatement(connection, tenant, now, max, owner, leaseUntil)
-                        : claimRowByRow(connection, tenant, now, max, owner, leaseUntil));
-        List<DueItem> sorted = new ArrayList<>(claimed);
-        sorted.sort(ORDER);
-        return List.copyOf(sorted);
-    }
-
-    private static List<DueItem> claimInOneStatement(Connection connection, TenantId tenant,
-            Instant now, int limit, String owner, Instant leaseUntil) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE cskit_due_item d SET claimed_by = ?, lease_until = ?"
-                        + " FROM (SELECT tenant, instance_id, item_key FROM cskit_due_item"
-                        + " WHERE " + CLAIMABLE
-                        + " ORDER BY due_at, instance_id, item_key FETCH FIRST ? ROWS ONLY"
-                        + " FOR UPDATE SKIP LOCKED) c"
-                        + " WHERE d.tenant = c.tenant AND d.instance_id = c.instance_id"
-                        + " AND d.item_key = c.item_key RETURNING d.tenant, d.instance_id,"
-                        + " d.item_key, d.kind, d.due_at, d.claimed_by, d.lease_until")) {
-            statement.setString(1, owner);
-            Binding.instant(statement, 2, leaseUntil);
-            statement.setString(3, tenant.value());
-            Binding.bound(statement, 4, now);
-            Binding.bound(statement, 5, now);
-            statement.setInt(6, limit);
-            return items(statement);
-        }
-    }
-
-    private static List<DueItem> claimRowByRow(Connection connection, TenantId tenant,
-            Instant now, int limit, String owner, Instant leaseUntil) throws SQLException {
-        // A plain read first: H2 parses a FOR UPDATE query anew each time (it never caches
-        // one), and most claims find nothing. A row committed after this read is left for the
-        // next claim, as it would be had the claim come a moment sooner.
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1"
-                + " FROM cskit_due_item WHERE " + CLAIMABLE + " FETCH FIRST 1 ROW ONLY")) {
-            statement.setString(1, tenant.value());
-            Binding.bound(statement, 2, now);
-            Binding.bound(statement, 3, now);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return List.of();
-                }
-            }
-        }
-
-        List<DueItem> candidates;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM cskit_due_item WHERE " + CLAIMABLE
-                + " ORDER BY due_at, instance_id, item_key FETCH FIRST ? ROWS ONLY"
-                + " FOR UPDATE SKIP LOCKED")) {
-            statement.setString(1, tenant.value());
-            Binding.bound(statement, 2, now);
-            Binding.bound(statement, 3, now);
-            statement.setInt(4, limit);
-            candidates = items(statement);
-        }
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-
-        // The lease is written only where the row is still claimable: the guard that keeps
-        // two claimers apart whatever the locks did. One batch; its counts say which landed.
-        int[] updated;
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE cskit_due_item"
-                + " SET claimed_by = ?, lease_until = ? WHERE instance_id = ? AND item_key = ?"
-                + " AND " + CLAIMABLE)) {
-            for (DueItem candidate : candidates) {
-                statement.setString(1, owner);
-                Binding.instant(statement, 2, leaseUntil);
-                statement.setString(3, candidate.instanceId());
-                statement.setString(4, candidate.key());
-                statement.setString(5, tenant.value());
-                Binding.bound(statement, 6, now);
-                Binding.bound(statement, 7, now);
-                statement.addBatch();
-            }
-            updated = statement.executeBatch();
-        }
-        List<DueItem> claimed = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (updated[i] == 1) {
-                claimed.add(DueItem.builder().copyFrom(candidates.get(i)).claimedBy(owner)
-                        .leaseUntil(leaseUntil).build());
-            }
-        }
-        return claimed;
+        return claim.claim(tenant, now, limit, owner, leaseUntil);
     }
 
     @Override

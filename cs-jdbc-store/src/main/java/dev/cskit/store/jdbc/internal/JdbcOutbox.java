@@ -1,12 +1,10 @@
 package dev.cskit.store.jdbc.internal;
 
-import dev.cskit.core.InvalidInputException;
 import dev.cskit.core.NoSuchRecordException;
 import dev.cskit.core.TenantId;
 import dev.cskit.core.store.OutboxEntry;
 import dev.cskit.core.store.OutboxStatus;
 import dev.cskit.core.store.OutboxStore;
-import dev.cskit.store.jdbc.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,12 +26,13 @@ public final class JdbcOutbox implements OutboxStore {
     private static final String COLUMNS = "tenant, id, instance_id, action_type, payload,"
             + " created_at, status, attempts, next_attempt_at, last_error, claimed_by,"
             + " lease_until";
-    private static final String CLAIMABLE = "tenant = ? AND status = 'PENDING'"
-            + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until <= ?)";
+    /** When a row may be claimed, if of the tenant and unleased (see LeaseClaim). */
+    private static final String READY = "status = 'PENDING' AND next_attempt_at <= ?";
     private static final Comparator<OutboxEntry> ORDER =
             Comparator.comparing(OutboxEntry::nextAttemptAt).thenComparing(OutboxEntry::id);
 
     private final Database database;
+    private final LeaseClaim<OutboxEntry> claim;
 
     /**
      * Creates the outbox.
@@ -42,6 +41,16 @@ public final class JdbcOutbox implements OutboxStore {
      */
     public JdbcOutbox(Database database) {
         this.database = database;
+        this.claim = new LeaseClaim<>(database, "outbox claims", "cskit_outbox", COLUMNS,
+                List.of("id"), "next_attempt_at, id", READY,
+                (statement, index, entry) -> {
+                    statement.setString(index, entry.id());
+                    return index + 1;
+                },
+                JdbcOutbox::entries,
+                (entry, owner, leaseUntil) -> OutboxEntry.builder().copyFrom(entry)
+                        .claimedBy(owner).leaseUntil(leaseUntil).build(),
+                ORDER);
     }
 
     /**
@@ -79,98 +88,7 @@ public final class JdbcOutbox implements OutboxStore {
     @Override
     public List<OutboxEntry> claim(TenantId tenant, Instant now, int limit, String owner,
             Instant leaseUntil) {
-        int max = Columns.positiveLimit(limit);
-        new Columns().text("owner", owner, Columns.ID).throwIfInvalid();
-        if (!leaseUntil.isAfter(now)) {
-            throw new InvalidInputException("leaseUntil", leaseUntil,
-                    "must be after now (" + now + ")");
-        }
-        List<OutboxEntry> claimed = database.write("outbox claims", connection ->
-                database.dialect() == Dialect.POSTGRESQL
-                        ? claimInOneStatement(connection, tenant, now, max, owner, leaseUntil)
-                        : claimRowByRow(connection, tenant, now, max, owner, leaseUntil));
-        List<OutboxEntry> sorted = new ArrayList<>(claimed);
-        sorted.sort(ORDER);
-        return List.copyOf(sorted);
-    }
-
-    private static List<OutboxEntry> claimInOneStatement(Connection connection, TenantId tenant,
-            Instant now, int limit, String owner, Instant leaseUntil) throws SQLException {
-        StringBuilder returning = new StringBuilder();
-        for (String column : COLUMNS.split(",")) {
-            returning.append(returning.length() == 0 ? "" : ", ").append("o.")
-                    .append(column.trim());
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "UPDATE cskit_outbox o SET claimed_by = ?, lease_until = ?"
-                        + " FROM (SELECT tenant, id FROM cskit_outbox WHERE " + CLAIMABLE
-                        + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY"
-                        + " FOR UPDATE SKIP LOCKED) c"
-                        + " WHERE o.tenant = c.tenant AND o.id = c.id RETURNING " + returning)) {
-            statement.setString(1, owner);
-            Binding.instant(statement, 2, leaseUntil);
-            statement.setString(3, tenant.value());
-            Binding.bound(statement, 4, now);
-            Binding.bound(statement, 5, now);
-            statement.setInt(6, limit);
-            return entries(statement);
-        }
-    }
-
-    private static List<OutboxEntry> claimRowByRow(Connection connection, TenantId tenant,
-            Instant now, int limit, String owner, Instant leaseUntil) throws SQLException {
-        // As for due items: a plain read first, since H2 parses every FOR UPDATE query anew
-        // and the runner's last claim of each dispatch finds nothing.
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1"
-                + " FROM cskit_outbox WHERE " + CLAIMABLE + " FETCH FIRST 1 ROW ONLY")) {
-            statement.setString(1, tenant.value());
-            Binding.bound(statement, 2, now);
-            Binding.bound(statement, 3, now);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return List.of();
-                }
-            }
-        }
-
-        List<OutboxEntry> candidates;
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM cskit_outbox WHERE " + CLAIMABLE
-                + " ORDER BY next_attempt_at, id FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-            statement.setString(1, tenant.value());
-            Binding.bound(statement, 2, now);
-            Binding.bound(statement, 3, now);
-            statement.setInt(4, limit);
-            candidates = entries(statement);
-        }
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-
-        // As for due items: the lease lands only where the entry is still claimable, in one
-        // batch whose counts say which landed.
-        int[] updated;
-        try (PreparedStatement statement = connection.prepareStatement("UPDATE cskit_outbox"
-                + " SET claimed_by = ?, lease_until = ? WHERE id = ? AND " + CLAIMABLE)) {
-            for (OutboxEntry candidate : candidates) {
-                statement.setString(1, owner);
-                Binding.instant(statement, 2, leaseUntil);
-                statement.setString(3, candidate.id());
-                statement.setString(4, tenant.value());
-                Binding.bound(statement, 5, now);
-                Binding.bound(statement, 6, now);
-                statement.addBatch();
-            }
-            updated = statement.executeBatch();
-        }
-        List<OutboxEntry> claimed = new ArrayList<>();
-        for (int i = 0; i < candidates.size(); i++) {
-            if (updated[i] == 1) {
-                claimed.add(OutboxEntry.builder().copyFrom(candidates.get(i)).claimedBy(owner)
-                        .leaseUntil(leaseUntil).build());
-            }
-        }
-        return claimed;
+        return claim.claim(tenant, now, limit, owner, leaseUntil);
     }
 
     @Override
