@@ -5,9 +5,9 @@ import dev.cskit.core.store.AuditEntry;
 import dev.cskit.core.store.InstanceRecord;
 
 /**
- * Hears what the runner committed: transitions, raised alerts, completed instances. Every
- * method is called after the commit, in commit order for one instance, on the committing
- * thread; the defaults do nothing. A listener that throws is reported through
+ * Hears what the runner committed: transitions, raised alerts, completed and cancelled
+ * instances. Every method is called after the commit, in commit order for one instance, on
+ * the committing thread; the defaults do nothing. A listener that throws is reported through
  * {@code System.Logger} and does not affect the runner or the other listeners. Keep
  * listeners quick and do not call the runner from them.
  */
@@ -40,5 +40,14 @@ public interface ProcessListener {
      * @param instance the completed instance
      */
     default void onCompleted(InstanceRecord instance) {
+    }
+
+    /**
+     * An instance was cancelled before reaching an end step.
+     *
+     * @param instance the cancelled instance, status
+     *     {@link dev.cskit.core.store.InstanceStatus#CANCELLED}
+     */
+    default void onCancelled(InstanceRecord instance) {
     }
 }

@@ -72,6 +72,9 @@ import java.util.function.Supplier;
  * {@link EventStatus#UNMATCHED}. Events are applied in delivery order, whatever their
  * {@code occurredAt}.
  *
+ * <p>Cancelling ({@link #cancel}) stops a running instance where it stands, by the same
+ * path: decided, audited, committed, then listeners told.
+ *
  * <p>Versions: a started instance runs on the definition version it started on until
  * {@link #migrate} moves it, which the audit trail records.
  *
@@ -373,6 +376,34 @@ public final class ProcessRunner {
     }
 
     /**
+     * Cancels a running instance: it stops in its current step with status
+     * {@link InstanceStatus#CANCELLED}, its due items (timers, SLA levels) are removed, the
+     * open alerts of its stay cleared, no actions run, and the audit trail ends with a
+     * {@code cancel} entry carrying the reason. Listeners hear
+     * {@link ProcessListener#onCancelled}. Events for the customer no longer reach it.
+     *
+     * @param tenant the tenant
+     * @param instanceId the instance
+     * @param actor who cancels it
+     * @param reason why, non-blank, for the audit trail
+     * @return the cancelled instance
+     * @throws NoSuchRecordException if there is no such instance
+     * @throws InstanceNotRunningException if it is already completed or cancelled
+     * @throws InvalidInputException if the reason or actor is blank
+     */
+    public InstanceRecord cancel(TenantId tenant, String instanceId, String actor,
+            String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", reason, "must be non-blank text");
+        }
+        if (actor == null || actor.isBlank()) {
+            throw new InvalidInputException("actor", actor, "must be non-blank text");
+        }
+        return decideAndCommit(tenant, instanceId, new Input.Cancel(reason, actor), null)
+                .next().record();
+    }
+
+    /**
      * Sweeps every configured tenant at the clock's instant.
      *
      * @return what the sweep did, summed over tenants
@@ -554,7 +585,8 @@ public final class ProcessRunner {
     }
 
     private static boolean isTransition(AuditEntry entry) {
-        return !entry.trigger().equals("alert") && !entry.trigger().equals("task.done");
+        return !entry.trigger().equals("alert") && !entry.trigger().equals("task.done")
+                && !entry.trigger().equals("cancel");
     }
 
     private void afterCommit(InstanceState before, Decision decision, Instant now) {
@@ -572,6 +604,9 @@ public final class ProcessRunner {
         boolean wasRunning = before == null || before.isRunning();
         if (wasRunning && after.status() == InstanceStatus.COMPLETED) {
             notify(l -> l.onCompleted(after), "onCompleted");
+        }
+        if (wasRunning && after.status() == InstanceStatus.CANCELLED) {
+            notify(l -> l.onCancelled(after), "onCancelled");
         }
         if (!decision.outbox().isEmpty()) {
             dispatchActions(after.tenant(), now);

@@ -15,6 +15,8 @@ public final class RecordingListener implements ProcessListener {
     public final List<Alert> alerts = new CopyOnWriteArrayList<>();
     /** Ids of completed instances heard. */
     public final List<String> completed = new CopyOnWriteArrayList<>();
+    /** Cancelled instances heard. */
+    public final List<InstanceRecord> cancelled = new CopyOnWriteArrayList<>();
 
     @Override
     public void onTransition(InstanceRecord instance, AuditEntry entry) {
@@ -30,5 +32,10 @@ public final class RecordingListener implements ProcessListener {
     @Override
     public void onCompleted(InstanceRecord instance) {
         completed.add(instance.id());
+    }
+
+    @Override
+    public void onCancelled(InstanceRecord instance) {
+        cancelled.add(instance);
     }
 }

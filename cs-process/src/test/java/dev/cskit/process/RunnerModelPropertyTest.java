@@ -25,9 +25,10 @@ import org.quicktheories.core.Gen;
 
 /**
  * Random sequences of starts, events (with repeated ids and shuffled occurrence times), task
- * completions and ticks, run on the real runner and on a small reference model written here
- * from the rules alone; after every operation both agree on each instance's step and status,
- * its audit count and its open alerts. After the sequence, every instance's audit trail
+ * completions, cancels (of running and of ended instances) and ticks, run on the real runner
+ * and on a small reference model written here from the rules alone; after every operation
+ * both agree on each instance's step and status, its audit count and its open alerts, and an
+ * ended instance has nothing due. After the sequence, every instance's audit trail
  * replays to its stored state exactly.
  */
 class RunnerModelPropertyTest {
@@ -59,6 +60,7 @@ class RunnerModelPropertyTest {
         final Set<String> done = new HashSet<>();
         final Set<String> raised = new HashSet<>();
         int audit = 1;
+        boolean cancelled;
         String id;
 
         Model(String customer, Instant at) {
@@ -67,7 +69,19 @@ class RunnerModelPropertyTest {
         }
 
         boolean running() {
-            return !step.equals("end");
+            return !cancelled && !step.equals("end");
+        }
+
+        InstanceStatus status() {
+            return cancelled ? InstanceStatus.CANCELLED
+                    : running() ? InstanceStatus.RUNNING : InstanceStatus.COMPLETED;
+        }
+
+        /** A cancel stays in the step, clears its alerts and leaves nothing due. */
+        void cancel() {
+            cancelled = true;
+            raised.clear();
+            audit++;
         }
 
         void move(String to, Instant at) {
@@ -147,6 +161,8 @@ class RunnerModelPropertyTest {
                         "e" + (arg / 12) % 15, (arg / 180) % 100);
             } else if (kind <= 6) {
                 complete(arg, (arg / 7) % 2 == 0 ? "t1" : "t2");
+            } else if (kind == 9 && arg % 2 == 0) {
+                cancel(arg / 2);
             } else {
                 clock.advance(Duration.ofMinutes(arg % 240));
                 runner.tick();
@@ -198,12 +214,31 @@ class RunnerModelPropertyTest {
             }
         }
 
+        void cancel(int arg) {
+            if (models.isEmpty()) {
+                return;
+            }
+            Model model = models.get(arg % models.size());
+            boolean allowed = model.running();
+            try {
+                runner.cancel(T, model.id, "tester", "reason " + arg);
+                assertThat(allowed).as("cancelling in %s", model.status()).isTrue();
+            } catch (InstanceNotRunningException e) {
+                assertThat(allowed).as("refused cancel in %s", model.status()).isFalse();
+                assertThat(e.status()).isEqualTo(model.status());
+                return;
+            }
+            model.cancel();
+        }
+
         void check() {
             for (Model model : models) {
                 InstanceRecord stored = runner.instance(T, model.id).orElseThrow();
                 assertThat(stored.step()).as(model.id).isEqualTo(model.step);
-                assertThat(stored.status()).isEqualTo(model.running() ? InstanceStatus.RUNNING
-                        : InstanceStatus.COMPLETED);
+                assertThat(stored.status()).isEqualTo(model.status());
+                if (!model.running()) {
+                    assertThat(store.dueItems().forInstance(T, model.id)).isEmpty();
+                }
                 assertThat(stored.stepEnteredAt()).isEqualTo(model.entered);
                 assertThat(store.instances().audit(T, model.id)).hasSize(model.audit);
                 assertThat(store.alerts().forInstance(T, model.id).stream()

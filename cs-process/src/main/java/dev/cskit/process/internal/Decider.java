@@ -8,6 +8,7 @@ import dev.cskit.core.store.Alert;
 import dev.cskit.core.store.AuditEntry;
 import dev.cskit.core.store.OutboxEntry;
 import dev.cskit.process.Action;
+import dev.cskit.process.InstanceNotRunningException;
 import dev.cskit.process.ProcessDefinition;
 import dev.cskit.process.Step;
 import dev.cskit.process.Task;
@@ -69,6 +70,7 @@ public final class Decider {
      * @throws InvalidInputException if the input is not allowed (a task that is not in the
      *     step or whose precedences are not done, a migration to a missing step); nothing
      *     changed then
+     * @throws InstanceNotRunningException if a cancel meets an ended instance
      */
     public static Decision decide(TimeRules rules, ProcessDefinition definition,
             InstanceState current, Input input, Instant now) {
@@ -83,6 +85,10 @@ public final class Decider {
                         "is " + current.record().status() + "; only a running instance takes"
                                 + " tasks and migrations");
             }
+            if (input instanceof Input.Cancel) {
+                throw new InstanceNotRunningException("cancel", current.record().id(),
+                        current.record().status());
+            }
             return unchanged(Decision.Outcome.NOT_RUNNING, current);
         }
         Draft draft = new Draft(rules, definition, current, current.record().version(), now,
@@ -94,6 +100,8 @@ public final class Decider {
             outcome = complete(draft, ((Input.CompleteTask) input).taskId());
         } else if (input instanceof Input.Tick) {
             outcome = tick(draft);
+        } else if (input instanceof Input.Cancel) {
+            outcome = cancel(draft, ((Input.Cancel) input).reason());
         } else {
             outcome = migrate(draft, (Input.Migrate) input);
         }
@@ -193,6 +201,18 @@ public final class Decider {
         }
         draft.settle();
         return draft.entries.isEmpty() ? Decision.Outcome.NO_MATCH : Decision.Outcome.CHANGED;
+    }
+
+    private static Decision.Outcome cancel(Draft draft, String reason) {
+        String step = draft.state.record().step();
+        AuditEntry entry = AuditEntry.builder().copyFrom(draft.entry("cancel", Optional.empty(),
+                step)).putDetail(Replay.REASON, reason).build();
+        InstanceState before = draft.state;
+        draft.append(entry);
+        for (String level : before.progress().raised()) {
+            draft.cleared.add(before.alertId(level));
+        }
+        return Decision.Outcome.CHANGED;
     }
 
     private static Decision.Outcome migrate(Draft draft, Input.Migrate migrate) {

@@ -65,4 +65,13 @@ public sealed interface Input {
             stepMapping = Map.copyOf(stepMapping);
         }
     }
+
+    /**
+     * Stop the running instance where it is, before an end step.
+     *
+     * @param reason why, for the audit trail
+     * @param actor who cancels it
+     */
+    record Cancel(String reason, String actor) implements Input {
+    }
 }

@@ -32,7 +32,9 @@ import java.util.function.IntFunction;
  *   <li>{@code migration}: a new stay in {@code toStep} of version
  *       {@code definitionVersion}, keeping the done tasks the new step also has;</li>
  *   <li>{@code task.done}: a task of the step done, no transition;</li>
- *   <li>{@code alert}: the alert level {@code triggerRef} raised in this stay.</li>
+ *   <li>{@code alert}: the alert level {@code triggerRef} raised in this stay;</li>
+ *   <li>{@code cancel}: status cancelled in the same step, nothing due, no alert raised
+ *       (detail {@code reason}).</li>
  * </ul>
  * Every entry carries the instance version it was committed with (detail {@code version}).
  */
@@ -40,6 +42,8 @@ public final class Replay {
 
     /** Detail key of the instance version an entry was committed with. */
     public static final String VERSION = "version";
+    /** Detail key of why an instance was cancelled (cancel entries). */
+    public static final String REASON = "reason";
     /** Detail key of the definition version (start and migration entries). */
     public static final String DEFINITION_VERSION = "definitionVersion";
 
@@ -105,6 +109,11 @@ public final class Replay {
                 Map<String, Instant> due = new HashMap<>(progress.due());
                 due.remove("sla:" + level);
                 return with(base, progress, entry, progress.doneTasks(), raised, due);
+            case "cancel":
+                InstanceRecord cancelled = InstanceRecord.builder().copyFrom(base)
+                        .status(InstanceStatus.CANCELLED).build();
+                return with(cancelled, progress, entry, progress.doneTasks(), List.of(),
+                        Map.of());
             case "migration":
                 int target = Integer.parseInt(entry.detail().get(DEFINITION_VERSION));
                 ProcessDefinition migrated = definitions.apply(target);

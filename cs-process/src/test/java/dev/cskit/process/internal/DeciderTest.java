@@ -12,6 +12,7 @@ import dev.cskit.core.store.AuditEntry;
 import dev.cskit.core.store.DueItem;
 import dev.cskit.core.store.InstanceStatus;
 import dev.cskit.core.store.OutboxEntry;
+import dev.cskit.process.InstanceNotRunningException;
 import dev.cskit.process.ProcessDefinition;
 import dev.cskit.process.ProcessFixtures;
 import dev.cskit.process.Step;
@@ -280,5 +281,88 @@ class DeciderTest {
         assertThat(rebuilt).isEqualTo(timer.next());
         assertThat(trail.stream().map(AuditEntry::sequence).collect(Collectors.toList()))
                 .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void decideCancel_adoptionWithWarnRaised_stopsClearsAndRunsNothing() {
+        Decision start = start(ONBOARDING, T0);
+        InstanceState kickoff = atKickoff();
+        Decision enter = event(ONBOARDING, kickoff, "e-1", "meeting.held",
+                Map.of("outcome", "ok"), T0);
+        Instant entered = enter.next().record().stepEnteredAt();
+        Decision warn = tick(ONBOARDING, enter.next(), entered.plus(Duration.ofDays(2)));
+        Instant at = entered.plus(Duration.ofDays(3));
+
+        Decision cancel = Decider.decide(TimeRules.UTC, ONBOARDING, warn.next(),
+                new Input.Cancel("customer churned", "carol"), at);
+
+        assertThat(cancel.changed()).isTrue();
+        assertThat(cancel.expectedVersion()).isEqualTo(warn.next().record().version());
+        assertThat(cancel.next().record().status()).isEqualTo(InstanceStatus.CANCELLED);
+        assertThat(cancel.next().record().step()).isEqualTo("adoption");
+        assertThat(cancel.next().record().stepEnteredAt()).isEqualTo(entered);
+        assertThat(cancel.next().record().updatedAt()).isEqualTo(at);
+        assertThat(cancel.next().record().version())
+                .isEqualTo(warn.next().record().version() + 1);
+        assertThat(cancel.audit()).singleElement().satisfies(entry -> {
+            assertThat(entry.trigger()).isEqualTo("cancel");
+            assertThat(entry.fromStep()).contains("adoption");
+            assertThat(entry.toStep()).isEqualTo("adoption");
+            assertThat(entry.actor()).isEqualTo("carol");
+            assertThat(entry.at()).isEqualTo(at);
+            assertThat(entry.detail()).containsEntry("reason", "customer churned");
+            assertThat(entry.sequence()).isEqualTo(warn.next().progress().sequence() + 1);
+        });
+        assertThat(cancel.clear()).containsExactly(warn.raise().get(0).id());
+        assertThat(cancel.raise()).isEmpty();
+        assertThat(cancel.outbox()).isEmpty();
+        assertThat(cancel.commit().dueItems()).isEmpty();
+        assertThat(start.next().record().status()).isEqualTo(InstanceStatus.RUNNING);
+    }
+
+    @Test
+    void decideCancel_endedInstance_isRefusedNamingItsStatus() {
+        InstanceState cancelled = Decider.decide(TimeRules.UTC, ONBOARDING, atKickoff(),
+                new Input.Cancel("duplicate", "carol"), T0).next();
+        InstanceState completed = event(ONBOARDING, event(ONBOARDING, atKickoff(), "e-1",
+                "meeting.held", Map.of("outcome", "ok"), T0).next(), "e-2", "feature.used",
+                Map.of(), T0).next();
+
+        assertThat(completed.record().status()).isEqualTo(InstanceStatus.COMPLETED);
+        for (InstanceState ended : List.of(cancelled, completed)) {
+            assertThatThrownBy(() -> Decider.decide(TimeRules.UTC, ONBOARDING, ended,
+                    new Input.Cancel("again", "carol"), T0))
+                    .isInstanceOf(InstanceNotRunningException.class)
+                    .hasMessageContaining("i-1").hasMessageContaining(
+                            ended.record().status().name())
+                    .satisfies(e -> {
+                        InstanceNotRunningException refused = (InstanceNotRunningException) e;
+                        assertThat(refused.instanceId()).isEqualTo("i-1");
+                        assertThat(refused.status()).isEqualTo(ended.record().status());
+                    });
+        }
+        assertThat(tick(ONBOARDING, cancelled, T0.plus(Duration.ofDays(30))).outcome())
+                .isEqualTo(Decision.Outcome.NOT_RUNNING);
+    }
+
+    @Test
+    void replayRebuild_trailEndingInCancel_givesTheCancelledState() {
+        Decision start = start(ONBOARDING, T0);
+        List<AuditEntry> trail = new java.util.ArrayList<>(start.audit());
+        Decision task = task(start.next(), "contract", T0.plusSeconds(60));
+        trail.addAll(task.audit());
+        Decision warn = tick(ONBOARDING, task.next(), T0.plus(Duration.ofDays(1)));
+        trail.addAll(warn.audit());
+        Decision cancel = Decider.decide(TimeRules.UTC, ONBOARDING, warn.next(),
+                new Input.Cancel("churned", "carol"), T0.plus(Duration.ofDays(2)));
+        trail.addAll(cancel.audit());
+
+        InstanceState rebuilt = Replay.rebuild(TimeRules.UTC, v -> ONBOARDING, trail);
+
+        assertThat(warn.raise()).extracting(Alert::level).containsExactly("warn");
+        assertThat(rebuilt).isEqualTo(cancel.next());
+        assertThat(rebuilt.progress().doneTasks()).containsExactly("contract");
+        assertThat(rebuilt.progress().due()).isEmpty();
+        assertThat(rebuilt.progress().raised()).isEmpty();
     }
 }

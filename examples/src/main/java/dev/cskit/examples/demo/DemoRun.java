@@ -204,10 +204,6 @@ final class DemoRun {
             if (instance.isEmpty() || customer.isEmpty()) {
                 continue;
             }
-            boolean offboarding = plan.onCancel().equals(alert.processKey());
-            if (customer.get().stage() == LifecycleStage.CHURNED && !offboarding) {
-                continue;
-            }
             Optional<Step> step = runner.definition(TenantId.DEFAULT,
                     instance.get().definitionKey(), instance.get().definitionVersion())
                     .step(alert.step());

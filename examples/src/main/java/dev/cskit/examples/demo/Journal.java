@@ -113,6 +113,11 @@ final class Journal implements ProcessListener {
         }
     }
 
+    @Override
+    public void onCancelled(InstanceRecord instance) {
+        count("playbooksCancelled");
+    }
+
     Map<CustomerId, Instant> signUps() {
         return signUps;
     }

@@ -28,7 +28,8 @@ import java.util.function.IntConsumer;
  * Lives through the simulated window one day at a time: delivers each customer's happenings
  * and the playbook agent's work in time order on the {@link MutableClock}, applies
  * subscription changes to the store, and sweeps the runner's timers and SLAs at the end of
- * every day.
+ * every day. A customer who cancels has its running playbooks other than offboarding
+ * cancelled; one won back keeps them cancelled (nothing restarts them).
  *
  * <p>Single-threaded: one run, one thread, so the order of everything, and with it the
  * result, depends only on the seed.
@@ -217,8 +218,23 @@ final class Simulation {
         runner.deliver(CustomerEvent.builder().id(current.id() + "-cancel-" + cancel.at())
                 .type("subscription.cancelled").customerId(cancel.customer())
                 .occurredAt(cancel.at()).putAttributes("reason", cancel.reason()).build());
+        cancelPlaybooks(cancel);
         moveIfStill(cancel.customer(), LifecycleStage.CHURNED, "cancelled: " + cancel.reason());
         journal.count("cancellations");
+    }
+
+    /**
+     * Cancels the customer's running playbooks other than offboarding: onboarding, support
+     * and growth have nobody left to serve, and would otherwise sit raising alerts.
+     */
+    private void cancelPlaybooks(Happening.Cancel cancel) {
+        for (InstanceRecord instance : store.instances().runningForCustomer(TenantId.DEFAULT,
+                cancel.customer())) {
+            if (!plan.onCancel().equals(instance.definitionKey())) {
+                runner.cancel(TenantId.DEFAULT, instance.id(), "simulation",
+                        "subscription cancelled: " + cancel.reason());
+            }
+        }
     }
 
     private void winBack(Happening.WinBack winBack) {

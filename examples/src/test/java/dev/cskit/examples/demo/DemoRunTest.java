@@ -2,14 +2,27 @@ package dev.cskit.examples.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cskit.core.Customer;
+import dev.cskit.core.CustomerId;
 import dev.cskit.core.LifecycleStage;
+import dev.cskit.core.TenantId;
+import dev.cskit.core.store.Alert;
+import dev.cskit.core.store.AlertQuery;
+import dev.cskit.core.store.AuditEntry;
+import dev.cskit.core.store.InstanceRecord;
+import dev.cskit.core.store.InstanceStatus;
+import dev.cskit.core.store.Store;
+import dev.cskit.store.jdbc.JdbcStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,5 +107,52 @@ class DemoRunTest {
                 "120 customers from Telco-Customer-Churn.csv");
         assertThat(first.progress()).contains("Importing customers", "Living through 12 months",
                 "day 360");
+    }
+
+    @Test
+    void run_customerWhoCancels_keepsOnlyItsOffboardingRunning() {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + dir.resolve("first").toAbsolutePath()
+                .resolve("db"));
+        Store store = JdbcStore.builder().dataSource(dataSource).migrate(false).build();
+        Set<CustomerId> left = new HashSet<>();
+        for (Customer customer : store.customers().list(TenantId.DEFAULT)) {
+            if (customer.stage() == LifecycleStage.CHURNED
+                    || customer.stage() == LifecycleStage.OFFBOARDING) {
+                left.add(customer.id());
+            }
+        }
+        long cancelled = 0;
+        for (CustomerId customer : left) {
+            assertThat(store.instances().runningForCustomer(TenantId.DEFAULT, customer))
+                    .as("running playbooks of %s", customer)
+                    .allSatisfy(i -> assertThat(i.definitionKey()).isEqualTo("offboarding"));
+            for (InstanceRecord instance : store.instances().forCustomer(TenantId.DEFAULT,
+                    customer)) {
+                if (instance.status() == InstanceStatus.CANCELLED) {
+                    cancelled++;
+                    List<AuditEntry> trail = store.instances().audit(TenantId.DEFAULT,
+                            instance.id());
+                    AuditEntry last = trail.get(trail.size() - 1);
+                    assertThat(last.trigger()).isEqualTo("cancel");
+                    assertThat(last.detail().get("reason"))
+                            .startsWith("subscription cancelled: ");
+                    assertThat(store.dueItems().forInstance(TenantId.DEFAULT, instance.id()))
+                            .isEmpty();
+                }
+            }
+        }
+        for (Alert alert : store.alerts().open(TenantId.DEFAULT,
+                AlertQuery.builder().limit(1_000_000).build())) {
+            assertThat(store.instances().find(TenantId.DEFAULT, alert.instanceId())
+                    .orElseThrow().status()).isEqualTo(InstanceStatus.RUNNING);
+        }
+        Set<String> names = new HashSet<>();
+        first.result().summary().stuck().stream().filter(s -> left.contains(s.customer()))
+                .forEach(s -> names.add(s.playbook()));
+
+        assertThat(cancelled).isPositive();
+        assertThat(names).isSubsetOf(PlaybookPlan.builtIn().name("offboarding"));
+        assertThat(first.progress()).contains("playbooksCancelled=");
     }
 }
