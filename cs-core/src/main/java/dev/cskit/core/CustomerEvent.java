@@ -46,7 +46,7 @@ public abstract class CustomerEvent {
 
     @Value.Check
     void check() {
-        Checks.id("event.id", id());
+        Ids.require("event.id", id());
         Checks.notBlank("event.type", type());
         if (type().length() > MAX_TYPE_LENGTH) {
             throw new InvalidInputException("event.type", type(),

@@ -2,7 +2,6 @@ package dev.cskit.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.cskit.core.internal.Checks;
 
 /**
  * The id of a customer within its tenant, usually the id the CRM gave it (a Salesforce account
@@ -27,7 +26,7 @@ public final class CustomerId implements Comparable<CustomerId> {
      */
     @JsonCreator
     public static CustomerId of(String value) {
-        return new CustomerId(Checks.id("customerId", value));
+        return new CustomerId(Ids.require("customerId", value));
     }
 
     /** @return the id as text */

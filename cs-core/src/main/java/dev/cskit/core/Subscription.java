@@ -109,7 +109,7 @@ public abstract class Subscription {
 
     @Value.Check
     void check() {
-        Checks.id("subscription.id", id());
+        Ids.require("subscription.id", id());
         Checks.notBlank("subscription.plan", plan());
         if (seats() < 1) {
             throw new InvalidInputException("subscription.seats", seats(), "must be at least 1");

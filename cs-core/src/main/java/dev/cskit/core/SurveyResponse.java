@@ -3,7 +3,6 @@ package dev.cskit.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import dev.cskit.core.internal.Checks;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,7 +45,7 @@ public abstract class SurveyResponse {
 
     @Value.Check
     void check() {
-        Checks.id("survey.id", id());
+        Ids.require("survey.id", id());
         kind().check(score());
     }
 

@@ -2,7 +2,6 @@ package dev.cskit.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import dev.cskit.core.internal.Checks;
 
 /**
  * The tenant a record belongs to. Every record carries one, and no store method ever returns a
@@ -31,7 +30,7 @@ public final class TenantId implements Comparable<TenantId> {
      */
     @JsonCreator
     public static TenantId of(String value) {
-        return new TenantId(Checks.id("tenant", value));
+        return new TenantId(Ids.require("tenant", value));
     }
 
     /** @return the id as text */

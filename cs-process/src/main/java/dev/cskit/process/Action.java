@@ -3,6 +3,7 @@ package dev.cskit.process;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.cskit.core.Ids;
 import dev.cskit.core.LifecycleStage;
 import java.util.Map;
 import org.immutables.value.Value;
@@ -42,7 +43,7 @@ public abstract class Action {
 
     @Value.Check
     void check() {
-        Names.id("action.type", type());
+        Ids.require("action.type", type());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.cskit.core.Ids;
 import dev.cskit.core.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -92,7 +93,7 @@ public abstract class Condition {
 
     @Value.Check
     void check() {
-        Names.id("condition.attribute", attribute());
+        Ids.require("condition.attribute", attribute());
         int expected;
         switch (operator()) {
             case PRESENT:

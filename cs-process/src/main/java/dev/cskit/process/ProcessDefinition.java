@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.cskit.core.CsKitJson;
+import dev.cskit.core.Ids;
 import dev.cskit.core.InvalidInputException;
 import dev.cskit.core.LifecycleStage;
 import java.time.ZoneId;
@@ -128,8 +129,8 @@ public abstract class ProcessDefinition {
 
     @Value.Check
     void check() {
-        Names.id("definition.key", key());
-        Names.id("definition.startStep", startStep());
+        Ids.require("definition.key", key());
+        Ids.require("definition.startStep", startStep());
         if (version() < 1) {
             throw new InvalidInputException("definition.version", version(),
                     "must be at least 1");

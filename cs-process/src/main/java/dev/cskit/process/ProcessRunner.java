@@ -9,6 +9,7 @@ import dev.cskit.core.CsKitJson;
 import dev.cskit.core.Customer;
 import dev.cskit.core.CustomerEvent;
 import dev.cskit.core.CustomerId;
+import dev.cskit.core.Ids;
 import dev.cskit.core.InvalidInputException;
 import dev.cskit.core.LifecycleStage;
 import dev.cskit.core.NoSuchRecordException;
@@ -251,7 +252,7 @@ public final class ProcessRunner {
         ProcessDefinition definition = definition(tenant, processKey, version);
         Instant now = clock.instant();
         Decision decision = Decider.decide(rules, definition, null,
-                new Input.Start(tenant, Names.id("instanceId", instanceId), customer, actor),
+                new Input.Start(tenant, Ids.require("instanceId", instanceId), customer, actor),
                 now);
         store.instances().commit(decision.commit());
         afterCommit(null, decision, now);
@@ -808,7 +809,7 @@ public final class ProcessRunner {
          * @return this builder
          */
         public Builder handler(String actionType, ActionHandler handler) {
-            handlers.put(Names.id("actionType", actionType),
+            handlers.put(Ids.require("actionType", actionType),
                     Objects.requireNonNull(handler, "handler"));
             return this;
         }
@@ -887,7 +888,7 @@ public final class ProcessRunner {
          * @return this builder
          */
         public Builder node(String name) {
-            this.node = Names.id("node", name);
+            this.node = Ids.require("node", name);
             return this;
         }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.cskit.core.Ids;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -85,7 +86,7 @@ public abstract class Step {
 
     @Value.Check
     void check() {
-        Names.id("step.id", id());
+        Ids.require("step.id", id());
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cskit.process;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.cskit.core.Ids;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -40,7 +41,7 @@ public abstract class Task {
 
     @Value.Check
     void check() {
-        Names.id("task.id", id());
+        Ids.require("task.id", id());
     }
 
     /**

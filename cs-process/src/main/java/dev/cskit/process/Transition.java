@@ -3,6 +3,7 @@ package dev.cskit.process;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.cskit.core.Ids;
 import java.util.List;
 import org.immutables.value.Value;
 
@@ -29,7 +30,7 @@ public abstract class Transition {
 
     @Value.Check
     void check() {
-        Names.id("transition.target", target());
+        Ids.require("transition.target", target());
     }
 
     /**

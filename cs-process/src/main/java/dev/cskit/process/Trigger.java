@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import dev.cskit.core.Ids;
 import dev.cskit.core.InvalidInputException;
 import java.util.List;
 import java.util.Map;
@@ -101,8 +102,8 @@ public abstract class Trigger {
         require((kind() == Kind.TASK) == task().isPresent(), "task", task());
         require((kind() == Kind.TIMER) == after().isPresent(), "after", after());
         require(kind() == Kind.TIMER || !businessCalendar(), "businessCalendar", true);
-        eventType().ifPresent(t -> Names.id("trigger.eventType", t));
-        task().ifPresent(t -> Names.id("trigger.task", t));
+        eventType().ifPresent(t -> Ids.require("trigger.eventType", t));
+        task().ifPresent(t -> Ids.require("trigger.task", t));
     }
 
     private void require(boolean holds, String field, Object value) {

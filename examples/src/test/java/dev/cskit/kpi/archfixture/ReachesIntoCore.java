@@ -6,6 +6,6 @@ import dev.cskit.core.internal.Checks;
 final class ReachesIntoCore {
 
     String check(String id) {
-        return Checks.id("id", id);
+        return Checks.notBlank("id", id);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cskit.store.jdbc.internal;
 
+import dev.cskit.core.Ids;
 import dev.cskit.core.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,11 @@ import java.util.Optional;
  */
 public final class Columns {
 
-    /** Ids, keys, step names, owners and actors: {@value} characters. */
-    public static final int ID = 200;
+    /**
+     * Ids, keys, step names, owners and actors: {@value} characters, the id rule of
+     * {@link Ids}; the schema's id columns are that wide.
+     */
+    public static final int ID = Ids.MAX_LENGTH;
 
     /** Kinds, levels and triggers: {@value} characters. */
     public static final int KIND = 50;
